@@ -1,0 +1,97 @@
+/**
+ * The whole gate, in order: each stage runs even if an earlier one failed, so one run shows
+ * everything that is wrong. Ends with a summary table and the plain `N passed, N failed` line
+ * (vitest's tests counted one by one, every other stage as one check).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { redoclyEnv, repoRoot } from './lib/paths.js';
+
+interface Stage {
+  name: string;
+  command: string[];
+  /** For stages that report their own test counts. */
+  counts?: () => { passed: number; failed: number; skipped: number };
+  env?: NodeJS.ProcessEnv;
+}
+
+const bin = (name: string) => join(repoRoot, 'node_modules/.bin', name);
+const scratch = mkdtempSync(join(tmpdir(), 'layers-gate-'));
+const vitestReport = join(scratch, 'vitest.json');
+
+function vitestCounts(): { passed: number; failed: number; skipped: number } {
+  try {
+    const report = JSON.parse(readFileSync(vitestReport, 'utf8')) as {
+      numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number;
+      numTotalTestSuites: number; numFailedTestSuites: number;
+    };
+    // A suite that fails to load has no tests to count: count it as a failure so it is not lost.
+    const brokenSuites = report.numFailedTestSuites > 0 && report.numFailedTests === 0 ? report.numFailedTestSuites : 0;
+    return { passed: report.numPassedTests, failed: report.numFailedTests + brokenSuites, skipped: report.numPendingTests + report.numTodoTests };
+  } catch {
+    return { passed: 0, failed: 1, skipped: 0 };
+  }
+}
+
+const stages: Stage[] = [
+  { name: 'generated/ fresh', command: [bin('tsx'), 'scripts/build-contract.ts', '--check'] },
+  { name: 'redocly lint (source)', command: [bin('redocly'), 'lint', 'partner@v1', '--max-problems', '50'], env: redoclyEnv },
+  { name: 'redocly lint (bundle)', command: [bin('redocly'), 'lint', 'generated/openapi.json', '--max-problems', '50'], env: redoclyEnv },
+  { name: 'spectral lint (source, bundle)', command: [bin('spectral'), 'lint', 'openapi/openapi.yaml', 'generated/openapi.json', '--resolver', 'spectral/resolver.cjs', '--fail-severity=hint'] },
+  { name: 'typecheck', command: [bin('tsc'), '--noEmit', '-p', 'tsconfig.json'] },
+  { name: 'package (pack, publint, attw, consumer)', command: [bin('tsx'), 'scripts/check-package.ts'] },
+  { name: 'client size', command: [bin('tsx'), 'scripts/client-size.ts'] },
+  {
+    name: 'vitest',
+    command: [bin('vitest'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`],
+    counts: vitestCounts,
+  },
+];
+
+function run(stage: Stage): Promise<number> {
+  return new Promise((resolve) => {
+    const [cmd, ...args] = stage.command;
+    const child = spawn(cmd!, args, { cwd: repoRoot, env: stage.env ?? process.env, stdio: 'inherit' });
+    child.on('error', () => resolve(127));
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
+}
+
+const rows: Array<{ name: string; ok: boolean; seconds: number; detail: string }> = [];
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const only = process.argv.slice(2);
+for (const stage of stages) {
+  if (only.length > 0 && !only.some((o) => stage.name.includes(o))) continue;
+  console.log(`\n=== ${stage.name}: ${stage.command.map((c) => c.replace(repoRoot, '')).join(' ')}`);
+  const started = performance.now();
+  const code = await run(stage);
+  const seconds = (performance.now() - started) / 1000;
+  if (stage.counts) {
+    const c = stage.counts();
+    passed += c.passed;
+    failed += c.failed;
+    skipped += c.skipped;
+    const ok = code === 0 && c.failed === 0;
+    if (code !== 0 && c.failed === 0) failed += 1;
+    rows.push({ name: stage.name, ok, seconds, detail: `${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped` });
+  } else {
+    if (code === 0) passed += 1;
+    else failed += 1;
+    rows.push({ name: stage.name, ok: code === 0, seconds, detail: code === 0 ? '' : `exit ${code}` });
+  }
+}
+rmSync(scratch, { recursive: true, force: true });
+
+const width = Math.max(...rows.map((r) => r.name.length), 5);
+console.log('\nGate summary');
+console.log(`${'stage'.padEnd(width)}  result  time     detail`);
+for (const r of rows) {
+  console.log(`${r.name.padEnd(width)}  ${(r.ok ? 'pass' : 'FAIL').padEnd(6)}  ${`${r.seconds.toFixed(1)}s`.padEnd(7)}  ${r.detail}`);
+}
+console.log(`total ${rows.reduce((s, r) => s + r.seconds, 0).toFixed(1)}s`);
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,496 @@
+/**
+ * One describe per entry of openapi/DECISIONS.md whose "Pinned by" says "contract test".
+ * Each test fails if the bundled contract drifts from the decision. Payloads quoted from the seed
+ * pages carry the page's file prefix, so a reader can see which side of a conflict lost.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  doc,
+  errorStatusMap,
+  isValid,
+  jsonMedia,
+  mediaExamples,
+  operation,
+  operations,
+  requestBodyOf,
+  responsesOf,
+  schema,
+  scopesOf,
+} from '../support/contract.js';
+import { deref, isObject, type JsonObject } from '../../scripts/lib/openapi-walk.js';
+
+const INF = 'inf_4a8e1bc2-3d4f-46a8-9b0c-1d2e3f4a5b6c';
+const PRJ = 'prj_254a4ce1-f4ca-42b1-9e36-17ca45ef3d39';
+const TS = '2026-04-18T12:04:11.000Z';
+
+/** The later revision's record (000) with the read-only portraits the contract keeps (D10). */
+const record000 = {
+  influencerId: INF,
+  projectId: PRJ,
+  name: 'Nova',
+  gender: 'non_binary',
+  ageRange: 'young_adult',
+  brandVoice: 'casual',
+  language: 'en',
+  status: 'ready',
+  referenceImages: [],
+  createdAt: TS,
+  updatedAt: TS,
+};
+
+function propertyNames(name: string): string[] {
+  return Object.keys(schema(name).properties as JsonObject);
+}
+
+function responseSchemaRef(operationId: string, status: string): string | undefined {
+  const media = jsonMedia(responsesOf(operation(operationId))[status] ?? {});
+  return media && isObject(media.schema) ? (media.schema.$ref as string) : undefined;
+}
+
+function pathParamsOf(operationId: string): JsonObject[] {
+  return operation(operationId).parameters.filter((p) => p.in === 'path');
+}
+
+describe('D01 influencer id is inf_ + uuid', () => {
+  it('accepts the later revision form and rejects the older ULID-like ones', () => {
+    expect(isValid('InfluencerId', INF)).toBe(true);
+    expect(isValid('InfluencerId', 'inf_01HX9Y6K7EJ4T2ABCDEF')).toBe(false); // 001
+    expect(isValid('InfluencerId', 'inf_01HXZ9')).toBe(false); // 003
+    expect(isValid('InfluencerId', INF.toUpperCase())).toBe(false);
+  });
+});
+
+describe('D02 project id is prj_ + uuid', () => {
+  it('rejects the bare uuid of 001 and the proj_ form of 003', () => {
+    expect(isValid('ProjectId', PRJ)).toBe(true);
+    expect(isValid('ProjectId', '254a4ce1-f4ca-42b1-9e36-17ca45ef3d39')).toBe(false);
+    expect(isValid('ProjectId', 'proj_01HX0000000000000000000000')).toBe(false);
+  });
+});
+
+describe('D03 job id is job_ + 26-character ULID', () => {
+  it('accepts 002 and rejects the 25-character example of 000/001', () => {
+    expect(isValid('JobId', 'job_01HXZ9G7KMV2QX8Y1S5RJW3B7T')).toBe(true);
+    expect(isValid('JobId', 'job_01HX9Y6K7EJ4T2ABCDEF01234')).toBe(false);
+    expect(isValid('JobId', 'job_01HXZ9G7KMV2QX8Y1S5RJW3B7I')).toBe(false); // I is not Crockford base32
+  });
+});
+
+describe('D04 asset ids are med_', () => {
+  it('accepts med_ and rejects the asset_ prefix of 003', () => {
+    expect(isValid('AssetId', 'med_01HX9Y6K7EJ4T2ABCDEF0123AB')).toBe(true);
+    expect(isValid('AssetId', 'asset_01HX9Y6K7EJ4T2ABCDEF0123')).toBe(false);
+  });
+});
+
+describe('D05 path parameters are prefixed ids, and malformed ones are 422', () => {
+  const withPathIds = operations.filter((op) => op.parameters.some((p) => p.in === 'path'));
+  it('covers every operation with a path id', () => {
+    expect(withPathIds.map((op) => op.operation.operationId).sort()).toEqual(
+      ['cloneInfluencer', 'createInfluencer', 'deleteInfluencer', 'getInfluencer', 'getJob', 'getProject', 'listInfluencers', 'patchInfluencer'],
+    );
+  });
+  it.each(withPathIds.map((op) => [op.operation.operationId as string, op] as const))('%s', (_id, op) => {
+    for (const param of op.parameters.filter((p) => p.in === 'path')) {
+      const s = deref(doc, param.schema ?? null) as JsonObject;
+      expect(s.format, `${String(param.name)} must not be format uuid`).toBeUndefined();
+      expect(String(s.pattern)).toMatch(/^\^(inf|prj|job)_/);
+    }
+    expect(Object.keys(responsesOf(op))).toContain('422');
+  });
+});
+
+describe('D06 gender is male | female | non_binary and never null', () => {
+  it('has exactly the later enum', () => {
+    expect(schema('Gender').enum).toEqual(['male', 'female', 'non_binary']);
+  });
+  it('rejects the older values and null on the record', () => {
+    expect(isValid('Influencer', record000)).toBe(true);
+    for (const gender of ['nonbinary', 'unspecified', null]) {
+      expect(isValid('Influencer', { ...record000, gender })).toBe(false);
+    }
+    const { gender: _omitted, ...withoutGender } = record000;
+    expect(isValid('Influencer', withoutGender)).toBe(false);
+  });
+});
+
+describe('D07 age range is the renderer band enum', () => {
+  it('has the 002 enum and rejects 25-34', () => {
+    expect(schema('AgeRange').enum).toEqual(['teen', 'young_adult', 'adult', 'mid_adult', 'mature', 'senior']);
+    expect(isValid('Influencer', { ...record000, ageRange: '25-34' })).toBe(false);
+  });
+});
+
+describe('D08 influencer status has no draft and no deleted', () => {
+  it('has the later enum', () => {
+    expect(schema('InfluencerStatus').enum).toEqual(['pending', 'training', 'ready', 'failed']);
+    expect(isValid('Influencer', { ...record000, status: 'draft' })).toBe(false);
+    expect(isValid('Influencer', { ...record000, status: 'deleted' })).toBe(false);
+  });
+  it('says deleted only in the delete answer', () => {
+    expect((schema('InfluencerDeleted').properties as JsonObject).status).toMatchObject({ const: 'deleted' });
+  });
+});
+
+describe('D09 the record is tight', () => {
+  it('has exactly the decided fields', () => {
+    expect(propertyNames('Influencer').sort()).toEqual(
+      ['ageRange', 'brandVoice', 'createdAt', 'gender', 'influencerId', 'language', 'name', 'projectId', 'referenceImages', 'status', 'updatedAt'],
+    );
+    expect(schema('Influencer').additionalProperties).toBe(false);
+  });
+  it('rejects the persona descriptors of 001 and 003', () => {
+    const older = {
+      personality: { traits: ['curious'], tone: 'conversational', humor: 'dry' },
+      thumbnailUrl: 'https://media.example/thumb.jpg',
+      ethnicity: null,
+      style: 'minimalist streetwear',
+      vibe: 'warm and curious',
+      voiceDescription: null,
+    };
+    for (const [key, value] of Object.entries(older)) {
+      expect(isValid('Influencer', { ...record000, [key]: value }), key).toBe(false);
+    }
+  });
+});
+
+describe('D10 referenceImages is on the record, read-only', () => {
+  it('is required and shaped {assetId, url, thumbnailUrl, addedAt}', () => {
+    expect(schema('Influencer').required).toContain('referenceImages');
+    expect(propertyNames('ReferenceImage').sort()).toEqual(['addedAt', 'assetId', 'thumbnailUrl', 'url']);
+  });
+  it('cannot be written on create, patch or clone', () => {
+    for (const name of ['InfluencerCreateRequest', 'InfluencerPatchRequest', 'InfluencerCloneOverrides', 'InfluencerCloneRequest']) {
+      expect(propertyNames(name), name).not.toContain('referenceImages');
+    }
+  });
+});
+
+describe('D11 voice and language live on the influencer', () => {
+  it('brandVoice has the six presets; language is BCP 47', () => {
+    expect(schema('BrandVoice').enum).toEqual(['authentic', 'witty', 'professional', 'warm', 'casual', 'educational']);
+    for (const tag of ['en', 'en-US', 'pt-BR', 'zh-Hans-CN', 'es-MX']) expect(isValid('Language', tag), tag).toBe(true);
+    for (const tag of ['english', 'en_US', '', 'e']) expect(isValid('Language', tag), tag).toBe(false);
+  });
+  it('the project carries the defaults authentic and en', () => {
+    const props = schema('ProjectCreateRequest').properties as JsonObject;
+    expect(props.brandVoice).toMatchObject({ default: 'authentic' });
+    expect(props.language).toMatchObject({ default: 'en' });
+  });
+});
+
+describe('D12 timestamps are RFC 3339 UTC with milliseconds', () => {
+  it('accepts 000 and rejects the seconds-only form of 003', () => {
+    expect(isValid('Timestamp', '2026-04-18T12:04:11.000Z')).toBe(true);
+    expect(isValid('Timestamp', '2026-04-01T14:22:10Z')).toBe(false);
+    expect(isValid('Timestamp', '2026-04-18T12:04:11.000+02:00')).toBe(false);
+  });
+});
+
+describe('D13 the create body is tiny and strict', () => {
+  it('accepts the 002 example and an empty body', () => {
+    expect(isValid('InfluencerCreateRequest', { gender: 'female', ageRange: 'young_adult', prompt: 'barista energy, soft morning light' })).toBe(true);
+    expect(isValid('InfluencerCreateRequest', {})).toBe(true);
+    expect(requestBodyOf(operation('createInfluencer'))?.required).toBe(false);
+  });
+  it('rejects name, brandVoice, language (002) and the persona and referenceImages of 001/004', () => {
+    for (const extra of [{ name: 'Nova' }, { brandVoice: 'casual' }, { language: 'en' }, { personality: {} }, { referenceImages: { assetIds: ['med_01HX9Y6K7EJ4T2ABCDEF0123AB'] } }]) {
+      expect(isValid('InfluencerCreateRequest', extra), JSON.stringify(extra)).toBe(false);
+    }
+  });
+});
+
+describe('D14 there is no reference-images endpoint', () => {
+  it('has no such path', () => {
+    expect(Object.keys(doc.paths as JsonObject).filter((p) => p.includes('reference-images'))).toEqual([]);
+  });
+});
+
+describe('D15 prompt is a write-only hint of 1-60 characters', () => {
+  it('bounds the length', () => {
+    expect(isValid('InfluencerCreateRequest', { prompt: 'x'.repeat(60) })).toBe(true);
+    expect(isValid('InfluencerCreateRequest', { prompt: 'x'.repeat(61) })).toBe(false);
+    expect(isValid('InfluencerCreateRequest', { prompt: '' })).toBe(false);
+  });
+  it('is not on the record', () => {
+    expect(propertyNames('Influencer')).not.toContain('prompt');
+    expect((schema('InfluencerCreateRequest').properties as JsonObject).prompt).toMatchObject({ writeOnly: true });
+  });
+});
+
+describe('D16 create defaults come from the project', () => {
+  it('the project carries targetGender, brandVoice and language', () => {
+    expect(schema('Project').required).toEqual(expect.arrayContaining(['targetGender', 'brandVoice', 'language']));
+    expect(schema('TargetGender').enum).toEqual(['female', 'male', 'any']);
+  });
+});
+
+describe('D17 create answers 202 with a job', () => {
+  it('has only 202 as success, with the Job schema and a Location header', () => {
+    const responses = responsesOf(operation('createInfluencer'));
+    expect(Object.keys(responses).filter((s) => s.startsWith('2'))).toEqual(['202']);
+    expect(responseSchemaRef('createInfluencer', '202')).toBe('#/components/schemas/Job');
+    expect(Object.keys(responses['202']?.headers as JsonObject)).toContain('Location');
+  });
+});
+
+describe('D18 clone ids are server-generated', () => {
+  it('rejects newInfluencerId (001/004)', () => {
+    expect(isValid('InfluencerCloneRequest', { name: 'Nova (B variant)', newInfluencerId: 'inf_01HX9Y6K7EJ4T2NOVAB' })).toBe(false);
+    expect(Object.keys(responsesOf(operation('cloneInfluencer')))).toContain('202');
+  });
+});
+
+describe('D19 clone body: name required, overrides are identity fields', () => {
+  it('accepts the 000 example', () => {
+    expect(isValid('InfluencerCloneRequest', { name: 'Maria (ES)', overrides: { language: 'es-MX' } })).toBe(true);
+  });
+  it('requires name of 1-128 characters', () => {
+    expect(isValid('InfluencerCloneRequest', { overrides: { language: 'es-MX' } })).toBe(false);
+    expect(isValid('InfluencerCloneRequest', { name: 'x'.repeat(128) })).toBe(true);
+    expect(isValid('InfluencerCloneRequest', { name: 'x'.repeat(129) })).toBe(false);
+  });
+  it('rejects the overrides of 001 and 004', () => {
+    expect(isValid('InfluencerCloneRequest', { name: 'Ava Chen (EU)', overrides: { vibe: 'sharper, more deadpan' } })).toBe(false);
+    expect(isValid('InfluencerCloneRequest', { name: 'Ava Chen (EU)', overrides: { style: 'European minimalist' } })).toBe(false);
+    expect(isValid('InfluencerCloneRequest', { name: 'Nova (B)', overrides: { personality: { humorStyle: 'dry-witty' } } })).toBe(false);
+    expect(propertyNames('InfluencerCloneOverrides').sort()).toEqual(['ageRange', 'brandVoice', 'gender', 'language']);
+  });
+});
+
+describe('D20 the clone job kind is influencer_create', () => {
+  it('has one job kind and clone answers with the Job', () => {
+    expect(schema('JobKind').enum).toEqual(['influencer_create']);
+    expect(responseSchemaRef('cloneInfluencer', '202')).toBe('#/components/schemas/Job');
+  });
+});
+
+describe('D22 cloning needs a ready source', () => {
+  it('documents 409 CONFLICT on clone', () => {
+    const media = jsonMedia(responsesOf(operation('cloneInfluencer'))['409'] ?? {});
+    const codes = Object.values(mediaExamples(media ?? {})).map((v) => (v as { error: { code: string } }).error.code);
+    expect(codes).toContain('CONFLICT');
+  });
+});
+
+describe('D23 PATCH changes the five fields of 000', () => {
+  it('has exactly those fields', () => {
+    expect(propertyNames('InfluencerPatchRequest').sort()).toEqual(['ageRange', 'brandVoice', 'gender', 'language', 'name']);
+  });
+  it('rejects an empty patch, personality (001) and null', () => {
+    expect(isValid('InfluencerPatchRequest', { brandVoice: 'witty' })).toBe(true);
+    expect(isValid('InfluencerPatchRequest', {})).toBe(false);
+    expect(isValid('InfluencerPatchRequest', { personality: { tone: 'dry' } })).toBe(false);
+    expect(isValid('InfluencerPatchRequest', { gender: null })).toBe(false);
+  });
+});
+
+describe('D24 Idempotency-Key on every POST, with replay and misuse answers', () => {
+  const posts = operations.filter((op) => op.method === 'post');
+  it.each(posts.map((op) => [op.operation.operationId as string, op] as const))('%s', (_id, op) => {
+    const key = op.parameters.find((p) => p.in === 'header' && p.name === 'Idempotency-Key');
+    expect(key?.required).toBe(false);
+    const responses = responsesOf(op);
+    const success = Object.keys(responses).find((s) => s.startsWith('2')) ?? '';
+    expect(Object.keys(responses[success]?.headers as JsonObject)).toContain('Idempotency-Replayed');
+    const codes = ['409', '422'].flatMap((status) =>
+      Object.values(mediaExamples(jsonMedia(responses[status] ?? {}) ?? {})).map((v) => (v as { error: { code: string } }).error.code),
+    );
+    expect(codes).toEqual(expect.arrayContaining(['IDEMPOTENCY_KEY_IN_USE', 'IDEMPOTENCY_KEY_REUSED']));
+  });
+  it('no non-POST operation takes the key', () => {
+    for (const op of operations.filter((o) => o.method !== 'post')) {
+      expect(op.parameters.some((p) => p.name === 'Idempotency-Key'), String(op.operation.operationId)).toBe(false);
+    }
+  });
+});
+
+describe('D25 the 202 answer is the whole Job', () => {
+  it('requires every field the pages show, plus the designed ones', () => {
+    expect(schema('Job').required).toEqual(
+      expect.arrayContaining(['jobId', 'kind', 'status', 'influencerId', 'locationUrl', 'createdAt', 'updatedAt', 'completedAt', 'error']),
+    );
+  });
+  it('rejects the 000 envelope, which lacks locationUrl and timestamps', () => {
+    expect(isValid('Job', { jobId: 'job_01HXZ9G7KMV2QX8Y1S5RJW3B7T', kind: 'influencer_create', status: 'running', influencerId: INF })).toBe(false);
+  });
+});
+
+describe('D26 delete is soft, answers 200, reason is audit-only', () => {
+  it('takes an optional strict body with a reason of 1-500', () => {
+    expect(requestBodyOf(operation('deleteInfluencer'))?.required).toBe(false);
+    expect(isValid('InfluencerDeleteRequest', { reason: 'x'.repeat(500) })).toBe(true);
+    expect(isValid('InfluencerDeleteRequest', { reason: 'x'.repeat(501) })).toBe(false);
+    expect(isValid('InfluencerDeleteRequest', { reason: 'ok', hard: true })).toBe(false);
+  });
+  it('answers 200 with {influencerId, status: deleted, deletedAt}', () => {
+    expect(responseSchemaRef('deleteInfluencer', '200')).toBe('#/components/schemas/InfluencerDeleted');
+    expect(isValid('InfluencerDeleted', { influencerId: INF, status: 'deleted', deletedAt: TS })).toBe(true);
+  });
+  it('exposes neither the reason nor is_archived on the record', () => {
+    for (const field of ['reason', 'deletedAt', 'is_archived', 'isArchived']) expect(propertyNames('Influencer')).not.toContain(field);
+  });
+  it('documents 404 on every operation of an existing influencer', () => {
+    for (const id of ['getInfluencer', 'patchInfluencer', 'deleteInfluencer', 'cloneInfluencer']) {
+      expect(responseSchemaRef(id, '404'), id).toBe('#/components/schemas/ErrorEnvelope');
+    }
+  });
+});
+
+describe('D27 Bearer and X-Api-Key are both accepted', () => {
+  it('declares both schemes', () => {
+    const schemes = (doc.components as JsonObject).securitySchemes as JsonObject;
+    expect(schemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(schemes.apiKeyAuth).toMatchObject({ type: 'apiKey', in: 'header', name: 'X-Api-Key' });
+  });
+  it.each(operations.map((op) => [op.operation.operationId as string, op] as const))('%s offers both with the same scope', (_id, op) => {
+    const entries = scopesOf(op);
+    expect(entries.map(([scheme]) => scheme).sort()).toEqual(['apiKeyAuth', 'bearerAuth']);
+    expect(new Set(entries.map(([, scopes]) => scopes.join(' '))).size).toBe(1);
+  });
+});
+
+describe('D28 scopes, and reads need a read scope', () => {
+  const expected: Record<string, string> = {
+    createProject: 'projects:write',
+    getProject: 'projects:read',
+    createInfluencer: 'influencers:write',
+    listInfluencers: 'influencers:read',
+    getInfluencer: 'influencers:read',
+    patchInfluencer: 'influencers:write',
+    deleteInfluencer: 'influencers:write',
+    cloneInfluencer: 'influencers:write',
+    getJob: 'jobs:read',
+  };
+  it('maps every operation to its scope, and every operation is listed here', () => {
+    const actual = Object.fromEntries(operations.map((op) => [op.operation.operationId as string, scopesOf(op)[0]?.[1].join(' ')]));
+    expect(actual).toEqual(expected);
+  });
+  it('declares each scope in x-scopes and documents 403 everywhere', () => {
+    const declared = Object.keys(doc['x-scopes'] as JsonObject);
+    expect(declared.sort()).toEqual([...new Set(Object.values(expected))].sort());
+    for (const op of operations) expect(Object.keys(responsesOf(op)), String(op.operation.operationId)).toContain('403');
+  });
+});
+
+describe('D29 other orgs resources are 404', () => {
+  it('documents 404 on every operation with a path id', () => {
+    for (const op of operations.filter((o) => o.parameters.some((p) => p.in === 'path'))) {
+      expect(Object.keys(responsesOf(op)), String(op.operation.operationId)).toContain('404');
+    }
+  });
+});
+
+describe('D30 one error envelope, one status per code', () => {
+  it('has the envelope of the pages', () => {
+    const error = (schema('ErrorEnvelope').properties as JsonObject).error as JsonObject;
+    expect(error.required).toEqual(['code', 'message', 'requestId']);
+    expect(Object.keys(error.properties as JsonObject).sort()).toEqual(['code', 'details', 'message', 'requestId']);
+    expect(isValid('ErrorEnvelope', {
+      error: { code: 'VALIDATION', message: 'Invalid body.', requestId: 'req_01HXZ9G7KMV2QX8Y1S5RJW3B7T', details: { fieldErrors: { name: ['Unrecognized key — name is server-generated.'] } } },
+    })).toBe(true);
+  });
+  it('maps every code, the pages codes and the added ones, to the decided status', () => {
+    expect(errorStatusMap()).toEqual({
+      VALIDATION: 422,
+      UNAUTHENTICATED: 401,
+      FORBIDDEN_SCOPE: 403,
+      NOT_FOUND: 404,
+      CONFLICT: 409,
+      IDEMPOTENCY_KEY_IN_USE: 409,
+      IDEMPOTENCY_KEY_REUSED: 422,
+      UNSUPPORTED_MEDIA_TYPE: 415,
+      RATE_LIMITED: 429,
+      INTERNAL: 500,
+    });
+    expect([...(schema('ErrorCode').enum as string[])].sort()).toEqual(Object.keys(errorStatusMap()).sort());
+  });
+  it('every documented error response uses the envelope, and its examples use codes of that status', () => {
+    const map = errorStatusMap();
+    for (const op of operations) {
+      for (const [status, response] of Object.entries(responsesOf(op))) {
+        if (Number(status) < 400) continue;
+        const where = `${String(op.operation.operationId)} ${status}`;
+        const media = jsonMedia(response);
+        expect((media?.schema as JsonObject | undefined)?.$ref, where).toBe('#/components/schemas/ErrorEnvelope');
+        const examples = Object.values(mediaExamples(media ?? {}));
+        expect(examples.length, where).toBeGreaterThan(0);
+        for (const ex of examples) expect(map[(ex as { error: { code: string } }).error.code], where).toBe(Number(status));
+      }
+    }
+  });
+});
+
+describe('D31 bodies: malformed JSON is 422, other media types 415', () => {
+  it('every operation with a body documents 415 and 422 and accepts only application/json', () => {
+    for (const op of operations.filter((o) => o.operation.requestBody)) {
+      const id = String(op.operation.operationId);
+      expect(Object.keys(responsesOf(op)), id).toEqual(expect.arrayContaining(['415', '422']));
+      expect(Object.keys(requestBodyOf(op)?.content as JsonObject), id).toEqual(['application/json']);
+    }
+  });
+});
+
+describe('D32 rate limits are 429 with Retry-After', () => {
+  it.each(operations.map((op) => [op.operation.operationId as string, op] as const))('%s', (_id, op) => {
+    const r429 = responsesOf(op)['429'];
+    expect(r429).toBeDefined();
+    expect(Object.keys(r429?.headers as JsonObject)).toEqual(['Retry-After']);
+  });
+});
+
+describe('D33 appDescription provisions the first influencer', () => {
+  it('createProject answers 201 with a Project carrying initialInfluencer and a Location', () => {
+    expect(responseSchemaRef('createProject', '201')).toBe('#/components/schemas/Project');
+    expect(Object.keys(responsesOf(operation('createProject'))['201']?.headers as JsonObject)).toContain('Location');
+    expect(propertyNames('InitialInfluencer').sort()).toEqual(['influencerId', 'jobId']);
+    expect(propertyNames('ProjectCreateRequest')).toContain('appDescription');
+  });
+});
+
+describe('D34 the project resource', () => {
+  it('has the designed fields and only name is required on create', () => {
+    expect(propertyNames('Project').sort()).toEqual(
+      ['appDescription', 'brandVoice', 'createdAt', 'initialInfluencer', 'language', 'name', 'projectId', 'targetGender', 'updatedAt'],
+    );
+    expect(schema('ProjectCreateRequest').required).toEqual(['name']);
+    expect(isValid('ProjectCreateRequest', { name: 'Bloom Habits' })).toBe(true);
+    expect(isValid('ProjectCreateRequest', { name: 'Bloom Habits', ingestUrl: 'https://github.com/x/y' })).toBe(false);
+    expect(responseSchemaRef('getProject', '200')).toBe('#/components/schemas/Project');
+  });
+});
+
+describe('D35 listing uses a cursor', () => {
+  it('takes limit 1-100 (default 20) and an opaque cursor', () => {
+    const params = operation('listInfluencers').parameters.filter((p) => p.in === 'query');
+    expect(params.map((p) => p.name)).toEqual(['limit', 'cursor']);
+    expect(params[0]?.schema).toMatchObject({ type: 'integer', minimum: 1, maximum: 100, default: 20 });
+  });
+  it('answers {data, nextCursor} with a null cursor on the last page', () => {
+    expect(responseSchemaRef('listInfluencers', '200')).toBe('#/components/schemas/InfluencerList');
+    expect(isValid('InfluencerList', { data: [record000], nextCursor: null })).toBe(true);
+    expect(isValid('InfluencerList', { data: [record000] })).toBe(false);
+    expect(isValid('InfluencerList', { data: [], nextCursor: 'abc', total: 3 })).toBe(false);
+  });
+});
+
+describe('D36 the jobs resource', () => {
+  it('has running → succeeded | failed and failure detail', () => {
+    expect(schema('JobStatus').enum).toEqual(['running', 'succeeded', 'failed']);
+    expect(schema('JobErrorCode').enum).toEqual(['RENDER_FAILED', 'PROMPT_REJECTED', 'SOURCE_UNAVAILABLE', 'INTERNAL']);
+    expect(responseSchemaRef('getJob', '200')).toBe('#/components/schemas/Job');
+  });
+  it('every getJob example is a valid Job, and the failed one carries an error', () => {
+    const examples = mediaExamples(jsonMedia(responsesOf(operation('getJob'))['200'] ?? {}) ?? {});
+    for (const [name, value] of Object.entries(examples)) expect(isValid('Job', value), name).toBe(true);
+    expect((examples.failed as JsonObject).error).toMatchObject({ code: 'RENDER_FAILED' });
+  });
+});
+
+describe('D37 content endpoints are out of scope', () => {
+  it('has no content paths and no primary flag', () => {
+    expect(Object.keys(doc.paths as JsonObject).filter((p) => p.includes('/content'))).toEqual([]);
+    expect(propertyNames('Influencer')).not.toContain('primary');
+    expect(propertyNames('Influencer')).not.toContain('isPrimary');
+  });
+});
