@@ -11,7 +11,11 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css',
 };
 
-/** Serves one directory read-only over loopback; `/` is index.html. Resolves once listening. */
+/**
+ * Serves one directory read-only over loopback; `/` is index.html. Extension-less paths that are
+ * not files also get index.html: the docs (Redoc 3) route client-side (`/influencers/...`), so a
+ * reload or a shared link must land on the app. Resolves once listening.
+ */
 export function serveDirectory(root: string, port: number, host = '127.0.0.1'): Promise<Server> {
   const base = normalize(root + sep);
   const server = createServer(async (req, res) => {
@@ -22,13 +26,18 @@ export function serveDirectory(root: string, port: number, host = '127.0.0.1'): 
       res.writeHead(404).end();
       return;
     }
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': body.length });
-      res.end(req.method === 'HEAD' ? undefined : body);
-    } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
+    const candidates = extname(file) === '' ? [file, join(base, 'index.html')] : [file];
+    for (const candidate of candidates) {
+      try {
+        const body = await readFile(candidate);
+        res.writeHead(200, { 'content-type': TYPES[extname(candidate)] ?? 'application/octet-stream', 'content-length': body.length });
+        res.end(req.method === 'HEAD' ? undefined : body);
+        return;
+      } catch {
+        // try the next candidate
+      }
     }
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -1,0 +1,117 @@
+/** Type-level guarantees of the client, checked by tsc (vitest typecheck and `npm run typecheck`). */
+import { describe, expectTypeOf, it } from 'vitest';
+import {
+  LayersClient,
+  type ErrorCode,
+  type ErrorEnvelope,
+  type Influencer,
+  type InfluencerDeleted,
+  type InfluencerList,
+  type Job,
+  type LayersApiError,
+  type Project,
+} from '../../src/client/index.js';
+
+const layers = new LayersClient({ apiKey: 'sk_test' });
+const projectId = 'prj_254a4ce1-f4ca-42b1-9e36-17ca45ef3d39';
+const influencerId = 'inf_4a8e1bc2-3d4f-46a8-9b0c-1d2e3f4a5b6c';
+
+describe('request bodies follow the contract', () => {
+  it('createInfluencer takes only gender, ageRange and prompt', () => {
+    // @ts-expect-error name is server-generated (D13)
+    void layers.createInfluencer({ projectId }, { name: 'Nova' });
+    // @ts-expect-error 'nonbinary' is the older pages' spelling; the contract says 'non_binary' (D06)
+    void layers.createInfluencer({ projectId }, { gender: 'nonbinary' });
+    // @ts-expect-error brandVoice is inherited from the project, not part of the create body
+    void layers.createInfluencer({ projectId }, { brandVoice: 'witty' });
+    expectTypeOf(layers.createInfluencer).toBeCallableWith({ projectId }, { gender: 'non_binary', ageRange: 'teen', prompt: 'barista' });
+    expectTypeOf(layers.createInfluencer).toBeCallableWith({ projectId });
+  });
+
+  it('cloneInfluencer requires a name and takes identity overrides only', () => {
+    // @ts-expect-error name is required (D19)
+    void layers.cloneInfluencer({ influencerId }, { overrides: { language: 'es-MX' } });
+    // @ts-expect-error newInfluencerId is rejected (D18)
+    void layers.cloneInfluencer({ influencerId }, { name: 'Maria', newInfluencerId: 'inf_x' });
+    // @ts-expect-error vibe is not an override (D19)
+    void layers.cloneInfluencer({ influencerId }, { name: 'Maria', overrides: { vibe: 'chill' } });
+    expectTypeOf(layers.cloneInfluencer).toBeCallableWith({ influencerId }, { name: 'Maria (ES)', overrides: { language: 'es-MX' } });
+  });
+
+  it('patchInfluencer rejects null and unknown fields', () => {
+    // @ts-expect-error personality no longer exists (D09, D23)
+    void layers.patchInfluencer({ influencerId }, { personality: {} });
+    // @ts-expect-error null is not accepted (D23)
+    void layers.patchInfluencer({ influencerId }, { name: null });
+  });
+
+  it('path parameters are required and named', () => {
+    // @ts-expect-error projectId is missing
+    void layers.listInfluencers({ limit: 20 });
+    // @ts-expect-error the getInfluencer parameter is influencerId
+    void layers.getInfluencer({ id: influencerId });
+  });
+
+  it('idempotencyKey is accepted on POSTs only', () => {
+    expectTypeOf(layers.createProject).toBeCallableWith({ name: 'Bloom Habits' }, { idempotencyKey: 'k' });
+    // @ts-expect-error GET takes no Idempotency-Key
+    void layers.getInfluencer({ influencerId }, { idempotencyKey: 'k' });
+    // @ts-expect-error PATCH is never retried and takes no Idempotency-Key
+    void layers.patchInfluencer({ influencerId }, { name: 'Nova' }, { idempotencyKey: 'k' });
+  });
+});
+
+describe('responses follow the contract', () => {
+  it('each method resolves to its schema', () => {
+    expectTypeOf(layers.getInfluencer({ influencerId })).resolves.toEqualTypeOf<Influencer>();
+    expectTypeOf(layers.patchInfluencer({ influencerId }, { brandVoice: 'witty' })).resolves.toEqualTypeOf<Influencer>();
+    expectTypeOf(layers.createProject({ name: 'Bloom Habits' })).resolves.toEqualTypeOf<Project>();
+    expectTypeOf(layers.getProject({ projectId })).resolves.toEqualTypeOf<Project>();
+    expectTypeOf(layers.createInfluencer({ projectId })).resolves.toEqualTypeOf<Job>();
+    expectTypeOf(layers.cloneInfluencer({ influencerId }, { name: 'X' })).resolves.toEqualTypeOf<Job>();
+    expectTypeOf(layers.getJob({ jobId: 'job_01HXZ9G7KMV2QX8Y1S5RJW3B7T' })).resolves.toEqualTypeOf<Job>();
+    expectTypeOf(layers.waitForJob('job_01HXZ9G7KMV2QX8Y1S5RJW3B7T')).resolves.toEqualTypeOf<Job>();
+    expectTypeOf(layers.listInfluencers({ projectId, limit: 20 })).resolves.toEqualTypeOf<InfluencerList>();
+    expectTypeOf(layers.deleteInfluencer({ influencerId })).resolves.toEqualTypeOf<InfluencerDeleted>();
+    expectTypeOf(layers.createInfluencerAndWait({ projectId })).resolves.toEqualTypeOf<Influencer>();
+    expectTypeOf(layers.cloneInfluencerAndWait({ influencerId }, { name: 'X' })).resolves.toEqualTypeOf<Influencer>();
+    expectTypeOf(layers.paginateInfluencers({ projectId })).toEqualTypeOf<AsyncGenerator<Influencer, void, undefined>>();
+  });
+
+  it('Influencer.gender is the later revision’s enum', () => {
+    expectTypeOf<Influencer['gender']>().toEqualTypeOf<'male' | 'female' | 'non_binary'>();
+  });
+
+  it('Job.status is the contract’s enum', () => {
+    expectTypeOf<Job['status']>().toEqualTypeOf<'running' | 'succeeded' | 'failed'>();
+  });
+
+  it('LayersApiError.code is the contract’s ErrorCode plus UNEXPECTED_RESPONSE', () => {
+    expectTypeOf<'VALIDATION'>().toExtend<LayersApiError['code']>();
+    expectTypeOf<LayersApiError['code']>().toEqualTypeOf<ErrorCode | 'UNEXPECTED_RESPONSE'>();
+    // @ts-expect-error not a code of the contract
+    const code: LayersApiError['code'] = 'BAD_REQUEST';
+    void code;
+  });
+});
+
+describe('raw openapi-fetch client', () => {
+  it('narrows data to Influencer and error to ErrorEnvelope', async () => {
+    const result = await layers.raw.GET('/v1/influencers/{influencerId}', { params: { path: { influencerId } } });
+    if (result.error) {
+      expectTypeOf(result.error).toEqualTypeOf<ErrorEnvelope>();
+      expectTypeOf(result.data).toEqualTypeOf<undefined>();
+    } else {
+      expectTypeOf(result.data).toEqualTypeOf<Influencer>();
+    }
+  });
+
+  it('checks paths and bodies', () => {
+    // @ts-expect-error no such path (D14)
+    void layers.raw.POST('/v1/influencers/{influencerId}/reference-images', { params: { path: { influencerId } } });
+    // @ts-expect-error not a Gender of the contract
+    void layers.raw.POST('/v1/projects/{projectId}/influencers', { params: { path: { projectId } }, body: { gender: 'nonbinary' } });
+    // @ts-expect-error clone needs a name
+    void layers.raw.POST('/v1/influencers/{influencerId}/clone', { params: { path: { influencerId } }, body: {} });
+  });
+});
