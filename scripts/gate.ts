@@ -12,18 +12,27 @@ import { redoclyEnv, repoRoot } from './lib/paths.js';
 interface Stage {
   name: string;
   command: string[];
-  /** For stages that report their own test counts. */
-  counts?: () => { passed: number; failed: number; skipped: number };
+  /** For vitest stages: where the JSON report goes, so each test is counted. */
+  report?: string;
   env?: NodeJS.ProcessEnv;
 }
 
 const bin = (name: string) => join(repoRoot, 'node_modules/.bin', name);
 const scratch = mkdtempSync(join(tmpdir(), 'layers-gate-'));
-const vitestReport = join(scratch, 'vitest.json');
 
-function vitestCounts(): { passed: number; failed: number; skipped: number } {
+function vitest(name: string, args: string[], env?: NodeJS.ProcessEnv): Stage {
+  const report = join(scratch, `${name.replace(/\W+/g, '-')}.json`);
+  return {
+    name,
+    command: [bin('vitest'), 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    report,
+    env: env ? { ...process.env, ...env } : undefined,
+  };
+}
+
+function vitestCounts(file: string): { passed: number; failed: number; skipped: number } {
   try {
-    const report = JSON.parse(readFileSync(vitestReport, 'utf8')) as {
+    const report = JSON.parse(readFileSync(file, 'utf8')) as {
       numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number;
       numTotalTestSuites: number; numFailedTestSuites: number;
     };
@@ -39,15 +48,14 @@ const stages: Stage[] = [
   { name: 'generated/ fresh', command: [bin('tsx'), 'scripts/build-contract.ts', '--check'] },
   { name: 'redocly lint (source)', command: [bin('redocly'), 'lint', 'partner@v1', '--max-problems', '50'], env: redoclyEnv },
   { name: 'redocly lint (bundle)', command: [bin('redocly'), 'lint', 'generated/openapi.json', '--max-problems', '50'], env: redoclyEnv },
+  { name: 'redocly lint (arazzo workflows)', command: [bin('redocly'), 'lint', 'openapi/arazzo/partner-flows.arazzo.yaml'], env: redoclyEnv },
   { name: 'spectral lint (source, bundle)', command: [bin('spectral'), 'lint', 'openapi/openapi.yaml', 'generated/openapi.json', '--resolver', 'spectral/resolver.cjs', '--fail-severity=hint'] },
   { name: 'typecheck', command: [bin('tsc'), '--noEmit', '-p', 'tsconfig.json'] },
   { name: 'package (pack, publint, attw, consumer)', command: [bin('tsx'), 'scripts/check-package.ts'] },
   { name: 'client size', command: [bin('tsx'), 'scripts/client-size.ts'] },
-  {
-    name: 'vitest',
-    command: [bin('vitest'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`],
-    counts: vitestCounts,
-  },
+  vitest('vitest (unit, decisions, rules, client, docs, contract suite on the mock)', []),
+  vitest('contract suite via prism proxy --errors (mock)', ['tests/contract/contract.test.ts', '--typecheck.enabled=false'], { CONTRACT_PROXY: '1' }),
+  { name: 'arazzo workflows on the mock (redocly respect)', command: [bin('tsx'), 'scripts/workflows.ts'] },
 ];
 
 function run(stage: Stage): Promise<number> {
@@ -70,8 +78,8 @@ for (const stage of stages) {
   const started = performance.now();
   const code = await run(stage);
   const seconds = (performance.now() - started) / 1000;
-  if (stage.counts) {
-    const c = stage.counts();
+  if (stage.report) {
+    const c = vitestCounts(stage.report);
     passed += c.passed;
     failed += c.failed;
     skipped += c.skipped;

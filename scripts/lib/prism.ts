@@ -1,0 +1,91 @@
+/**
+ * Starts Stoplight Prism on loopback over the bundled contract, as a child process this module
+ * stops by its own pid. `mock` answers from the contract's examples; `proxy` forwards to a live
+ * upstream and, with `--errors`, turns any request or response that violates the contract into an
+ * error, so a second validator checks the same traffic.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { bundleJsonPath, repoRoot } from './paths.js';
+
+export interface RunningPrism {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+export interface PrismOptions {
+  mode: 'mock' | 'proxy';
+  /** The OpenAPI document to serve; default generated/openapi.json. */
+  spec?: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Required for proxy mode. */
+  upstream?: string;
+  /** Prism's log level; its logging is its bottleneck, so the default is `error`. */
+  logLevel?: 'error' | 'warn' | 'info' | 'debug';
+  /** Forward Prism's own output (default: only when logLevel is not error). */
+  inheritOutput?: boolean;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitUntilAnswering(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`prism exited with code ${child.exitCode} before it was ready`);
+    try {
+      await fetch(`${url}/v1/jobs/job_01HXZ9G7KMV2QX8Y1S5RJW3B7T`, { signal: AbortSignal.timeout(1000) });
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  }
+  throw new Error(`prism did not answer on ${url} within ${timeoutMs} ms`);
+}
+
+export async function startPrism(options: PrismOptions): Promise<RunningPrism> {
+  const port = options.port || (await freePort());
+  const logLevel = options.logLevel ?? 'error';
+  const args = [options.mode, options.spec ?? bundleJsonPath, '--host', '127.0.0.1', '--port', String(port), '-v', logLevel];
+  if (options.mode === 'proxy') {
+    if (!options.upstream) throw new Error('proxy mode needs an upstream URL');
+    args.splice(2, 0, options.upstream); // prism proxy <spec> <upstream> ...
+    args.push('--errors');
+  }
+  const inherit = options.inheritOutput ?? logLevel !== 'error';
+  const child = spawn(join(repoRoot, 'node_modules/.bin/prism'), args, {
+    cwd: repoRoot,
+    stdio: ['ignore', inherit ? 'inherit' : 'ignore', inherit ? 'inherit' : 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilAnswering(url, child, 30_000);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`${(error as Error).message}\n${stderr}`);
+  }
+  return {
+    url,
+    pid: child.pid!,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        process.kill(child.pid!, 'SIGTERM');
+      }),
+  };
+}
