@@ -196,12 +196,12 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * @description Display name. 1–128 characters, no leading or trailing whitespace.
+         * @description Display name. 1–128 characters, no leading or trailing whitespace, no control characters.
          * @example Nova
          */
         DisplayName: string;
         /**
-         * @description What the customer's app does, in plain words. Supplying it provisions the project's first influencer in the background.
+         * @description What the customer's app does, in plain words (line breaks allowed, other control characters not). Supplying it provisions the project's first influencer in the background.
          * @example A habit tracker that turns daily streaks into a cozy garden.
          */
         AppDescription: string;
@@ -239,6 +239,7 @@ export interface components {
             /** @description The project's display name. */
             name: components["schemas"]["DisplayName"];
             appDescription?: components["schemas"]["AppDescription"];
+            /** @default any */
             targetGender?: components["schemas"]["TargetGender"];
             /**
              * @description Default voice for the project's influencers. Defaults to `authentic`.
@@ -495,7 +496,10 @@ export interface components {
         InfluencerCreateRequest: {
             /** @description Defaults to the project's `targetGender` when that is `female` or `male`, else `female`. */
             gender?: components["schemas"]["Gender"];
-            /** @description Defaults to `young_adult`. */
+            /**
+             * @description Defaults to `young_adult`.
+             * @default young_adult
+             */
             ageRange?: components["schemas"]["AgeRange"];
             /** @description Omit for a generic persona based on `gender` and `ageRange` alone. Write-only; not stored on the record. */
             prompt?: components["schemas"]["Prompt"];

@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { stringify } from 'yaml';
 import { codeSamplesFor } from './lib/code-samples.js';
-import { listOperations, type JsonObject } from './lib/openapi-walk.js';
+import { listOperations, type JsonObject } from '../src/contract/openapi-walk.js';
 import { bundleJsonPath, bundleYamlPath, generatedDir, redoclyEnv, repoRoot, typesPath } from './lib/paths.js';
 
 function redoclyBundle(): JsonObject {

@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildPackage, packageDir } from './pack-package.js';
-import { listOperations, type JsonObject } from './lib/openapi-walk.js';
+import { listOperations, type JsonObject } from '../src/contract/openapi-walk.js';
 import { bundleJsonPath, repoRoot } from './lib/paths.js';
 
 const bin = (name: string) => join(repoRoot, 'node_modules/.bin', name);

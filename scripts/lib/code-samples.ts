@@ -1,4 +1,4 @@
-import { deref, isObject, type Json, type JsonObject, type OperationRef } from './openapi-walk.js';
+import { deref, isObject, type Json, type JsonObject, type OperationRef } from '../../src/contract/openapi-walk.js';
 
 /**
  * Code samples (curl, TypeScript, Python) for the docs, derived from each operation's own

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { bundleJsonPath } from './paths.js';
-import { isObject, type JsonObject } from './openapi-walk.js';
+import { isObject, type JsonObject } from '../../src/contract/openapi-walk.js';
 import { startPrism, type RunningPrism } from './prism.js';
 
 export interface RunningMock {

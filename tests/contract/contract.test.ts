@@ -7,7 +7,7 @@
  * wrong media type, malformed ids). Tests that need state run only on stateful targets and say so.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deref, isObject, type Json, type JsonObject, type OperationRef } from '../../scripts/lib/openapi-walk.js';
+import { deref, isObject, type Json, type JsonObject, type OperationRef } from '../../src/contract/openapi-walk.js';
 import { doc, errorStatusMap, mediaExamples, operations, requestBodyOf, responsesOf } from '../support/contract.js';
 import { call, explain, type CallInit, type CallResult } from './lib/call.js';
 import { coverageTable, unexercisedOperations } from './lib/coverage.js';
@@ -19,6 +19,8 @@ const world = {
   influencerId: 'inf_4a8e1bc2-3d4f-46a8-9b0c-1d2e3f4a5b6c',
   jobId: 'job_01HXZ9G7KMV2QX8Y1S5RJW3B7T',
 };
+/** The provisioned influencer as first read, before the per-operation tests patch it. */
+let provisioned: CallResult | undefined;
 const UNKNOWN = {
   projectId: 'prj_00000000-0000-4000-8000-000000000000',
   influencerId: 'inf_00000000-0000-4000-8000-000000000000',
@@ -96,6 +98,7 @@ beforeAll(async () => {
   world.jobId = project.json.initialInfluencer.jobId;
   const job = await pollJob(world.jobId);
   expect(job.json.status, 'the provisioned influencer must become ready for the suite to run').toBe('succeeded');
+  provisioned = await call(target, 'getInfluencer', { path: { influencerId: world.influencerId } });
 }, 180_000);
 
 afterAll(async () => {
@@ -107,10 +110,15 @@ afterAll(async () => {
 describe.each(operations.map((op) => [id(op), op] as const))('%s', (operationId, op) => {
   const hasBody = Boolean(op.operation.requestBody);
 
-  it('succeeds with the documented status, body and headers', async () => {
+  // One success test per named request example (or one for operations without a body).
+  const examples: Array<[string, Json | undefined]> = (() => {
+    const body = requestBodyOf(op);
+    const media = isObject(body?.content) ? (body.content['application/json'] as JsonObject) : undefined;
+    return media ? Object.entries(mediaExamples(media)) : [['no body', undefined]];
+  })();
+  it.each(examples)('succeeds with the documented status, body and headers (%s)', async (_name, example) => {
     const init: CallInit = { path: pathFor(op, world) };
-    const body = validBody(op);
-    if (body !== undefined) init.body = operationId === 'patchInfluencer' ? { brandVoice: 'witty' } : body;
+    if (example !== undefined) init.body = example;
     if (operationId === 'deleteInfluencer' && target.stateful) {
       const created = await call(target, 'createInfluencer', { path: { projectId: world.projectId }, body: {} });
       expectOk(created, 202);
@@ -139,7 +147,7 @@ describe.each(operations.map((op) => [id(op), op] as const))('%s', (operationId,
     const init: CallInit = { path: pathFor(op, world) };
     if (hasBody) init.body = validBody(op) ?? {};
     if (target.prefersCodes) init.preferCode = 403;
-    else if (process.env.LAYERS_LIMITED_API_KEY) init.auth = { bearer: process.env.LAYERS_LIMITED_API_KEY };
+    else if (target.limitedApiKey) init.auth = { bearer: target.limitedApiKey };
     else {
       ctx.skip('stateful target without LAYERS_LIMITED_API_KEY (a key with no scopes): cannot provoke 403');
       return;
@@ -207,9 +215,12 @@ describe('stateful behaviour', () => {
 
   it('provisions a first influencer from appDescription that inherits the project defaults', async (ctx) => {
     needsState(ctx);
-    const influencer = await call(target, 'getInfluencer', { path: { influencerId: world.influencerId } });
-    expectOk(influencer, 200);
-    expect(influencer.json).toMatchObject({ projectId: world.projectId, gender: 'female', brandVoice: 'warm', language: 'en-US', status: 'ready' });
+    expectOk(provisioned!, 200);
+    expect(provisioned!.json).toMatchObject({ projectId: world.projectId, gender: 'female', brandVoice: 'warm', language: 'en-US', status: 'ready' });
+    expect(provisioned!.json.referenceImages).toHaveLength(1);
+    const portrait = await fetch(provisioned!.json.referenceImages[0].url);
+    expect(portrait.status).toBe(200);
+    expect(portrait.headers.get('content-type')).toBe('image/png');
   });
 
   it('creates, polls to ready, reads back and lists an influencer', async (ctx) => {
@@ -260,6 +271,19 @@ describe('stateful behaviour', () => {
     expect(second.headers.get('idempotency-replayed')).toBe('true');
     const other = await call(target, 'createInfluencer', { ...init, body: { ageRange: 'senior' } });
     expectError(other, 422, 'IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('hides another org\'s resources behind 404', async (ctx) => {
+    needsState(ctx);
+    if (!target.otherOrgApiKey) {
+      ctx.skip('no LAYERS_OTHER_ORG_API_KEY for this target');
+      return;
+    }
+    const other = { bearer: target.otherOrgApiKey };
+    expectError(await call(target, 'getProject', { path: { projectId: world.projectId }, auth: other }), 404, 'NOT_FOUND');
+    expectError(await call(target, 'getInfluencer', { path: { influencerId: world.influencerId }, auth: other }), 404, 'NOT_FOUND');
+    expectError(await call(target, 'getJob', { path: { jobId: world.jobId }, auth: other }), 404, 'NOT_FOUND');
+    expectError(await call(target, 'cloneInfluencer', { path: { influencerId: world.influencerId }, body: { name: 'Stolen' }, auth: other }), 404, 'NOT_FOUND');
   });
 
   it('rejects a wrong key, and two headers that disagree', async (ctx) => {

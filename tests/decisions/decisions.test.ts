@@ -17,7 +17,7 @@ import {
   schema,
   scopesOf,
 } from '../support/contract.js';
-import { deref, isObject, type JsonObject } from '../../scripts/lib/openapi-walk.js';
+import { deref, isObject, type JsonObject } from '../../src/contract/openapi-walk.js';
 
 const INF = 'inf_4a8e1bc2-3d4f-46a8-9b0c-1d2e3f4a5b6c';
 const PRJ = 'prj_254a4ce1-f4ca-42b1-9e36-17ca45ef3d39';

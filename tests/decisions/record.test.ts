@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { doc } from '../support/contract.js';
 import { repoRoot } from '../../scripts/lib/paths.js';
-import { isObject } from '../../scripts/lib/openapi-walk.js';
+import { isObject } from '../../src/contract/openapi-walk.js';
 
 const record = readFileSync(join(repoRoot, 'openapi/DECISIONS.md'), 'utf8');
 const testSource = readFileSync(join(repoRoot, 'tests/decisions/decisions.test.ts'), 'utf8');

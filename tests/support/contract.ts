@@ -4,32 +4,14 @@
  * restates a rule of the contract by hand.
  */
 import { readFileSync } from 'node:fs';
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import * as ajvFormats from 'ajv-formats';
-import { deref, isObject, listOperations, type Json, type JsonObject, type OperationRef } from '../../scripts/lib/openapi-walk.js';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
+import { deref, isObject, listOperations, type Json, type JsonObject, type OperationRef } from '../../src/contract/openapi-walk.js';
+import { createContractValidator } from '../../src/contract/validator.js';
 import { bundleJsonPath } from '../../scripts/lib/paths.js';
 
-// ajv-formats ships CommonJS with `exports.default`; under NodeNext the callable is `.default`.
-const addFormats = ajvFormats.default.default;
-
 export const doc = JSON.parse(readFileSync(bundleJsonPath, 'utf8')) as JsonObject;
-const DOC_ID = 'https://contract.layers.local/openapi.json';
-
-const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
-addFormats(ajv);
-// OpenAPI-only keywords that may appear beside JSON Schema ones; everything else stays strict.
-ajv.addVocabulary(['components', 'x-http-status', 'discriminator', 'xml', 'externalDocs', 'example']);
-ajv.addSchema({ $id: DOC_ID, components: doc.components as Json } as never);
-
-const cache = new Map<string, ValidateFunction>();
-function compile(pointer: string): ValidateFunction {
-  let fn = cache.get(pointer);
-  if (!fn) {
-    fn = ajv.compile({ $ref: `${DOC_ID}${pointer}` });
-    cache.set(pointer, fn);
-  }
-  return fn;
-}
+const validator = createContractValidator(doc);
+const compile = (pointer: string): ValidateFunction => validator.forRef(pointer);
 
 export function validatorForSchema(name: string): ValidateFunction {
   if (!isObject(doc.components) || !isObject(doc.components.schemas) || !(name in doc.components.schemas)) {
@@ -39,21 +21,10 @@ export function validatorForSchema(name: string): ValidateFunction {
 }
 
 /** A validator for a local `#/...` ref into the contract. */
-export function validatorForRef(ref: string): ValidateFunction {
-  return compile(ref);
-}
+export const validatorForRef = (ref: string): ValidateFunction => validator.forRef(ref);
 
-const inlineCache = new Map<string, ValidateFunction>();
 /** A validator for a self-contained schema found inline in the document (header schemas). */
-export function validatorForInline(schema: JsonObject): ValidateFunction {
-  const key = JSON.stringify(schema);
-  let fn = inlineCache.get(key);
-  if (!fn) {
-    fn = ajv.compile(schema);
-    inlineCache.set(key, fn);
-  }
-  return fn;
-}
+export const validatorForInline = (schema: JsonObject): ValidateFunction => validator.forInline(schema);
 
 export function isValid(schemaName: string, value: unknown): boolean {
   return validatorForSchema(schemaName)(value) as boolean;

@@ -1,5 +1,5 @@
 /** One HTTP call to the target for a contract operation: recorded for coverage, checked against the contract. */
-import { isObject, type JsonObject, type OperationRef } from '../../../scripts/lib/openapi-walk.js';
+import { isObject, type JsonObject, type OperationRef } from '../../../src/contract/openapi-walk.js';
 import { operation } from '../../support/contract.js';
 import { record } from './coverage.js';
 import type { Target } from './target.js';

@@ -2,14 +2,17 @@
  * Which server the contract suite checks, from CONTRACT_TARGET:
  *  - `mock` (default): starts the Prism mock itself. Stateless: it answers from examples, and
  *    `Prefer: code=N` selects any documented status.
- *  - `sandbox`: the stateful sandbox at LAYERS_BASE_URL (with LAYERS_API_KEY). The sandbox server
- *    itself is issue 5; until it exists this target needs a running one and says so.
+ *  - `sandbox`: the stateful sandbox. Started here (in memory PGlite, or DATABASE_URL for
+ *    PostgreSQL) with a full key, a key without scopes and a key of another org; or, with
+ *    LAYERS_BASE_URL and LAYERS_API_KEY, one already running.
  *  - `remote`: any deployment at LAYERS_BASE_URL with LAYERS_API_KEY. Stateful unless
  *    LAYERS_STATELESS=1 (for example-driven servers such as the broken-server fixture).
  * CONTRACT_PROXY=1 routes every request through `prism proxy --errors` in front of the target, so a
  * second validator checks the same traffic.
  */
+import { randomBytes } from 'node:crypto';
 import { startMock } from '../../../scripts/lib/mock.js';
+import { startSandbox } from '../../../src/sandbox/index.js';
 import { startPrism } from '../../../scripts/lib/prism.js';
 
 export interface Target {
@@ -24,6 +27,10 @@ export interface Target {
   stateful: boolean;
   /** Honours `Prefer: code=N` (Prism): every documented status can be asked for. */
   prefersCodes: boolean;
+  /** A key of the same org without any scope, when the target has one. */
+  limitedApiKey?: string;
+  /** A key of another org, when the target has one. */
+  otherOrgApiKey?: string;
   viaProxy: boolean;
   stop(): Promise<void>;
 }
@@ -40,11 +47,30 @@ export async function startTarget(): Promise<Target> {
   let baseUrl: string;
   let apiKey = process.env.LAYERS_API_KEY ?? 'sk_test_contract_suite';
   let stateful: boolean;
+  let limitedApiKey = process.env.LAYERS_LIMITED_API_KEY;
+  let otherOrgApiKey = process.env.LAYERS_OTHER_ORG_API_KEY;
   if (name === 'mock') {
     const mock = await startMock();
     stoppers.push(() => mock.stop());
     baseUrl = mock.url;
     stateful = false;
+  } else if (name === 'sandbox' && !process.env.LAYERS_BASE_URL) {
+    const key = (label: string) => `sk_test_${label}_${randomBytes(8).toString('hex')}`;
+    apiKey = key('full');
+    limitedApiKey = key('limited');
+    otherOrgApiKey = key('other');
+    const sandbox = await startSandbox({
+      ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
+      apiKey,
+      extraKeys: [
+        { key: limitedApiKey, orgId: 'org_sandbox', scopes: [] },
+        { key: otherOrgApiKey, orgId: 'org_other', scopes: ['projects:read', 'projects:write', 'influencers:read', 'influencers:write', 'jobs:read'] },
+      ],
+      log: () => {},
+    });
+    stoppers.push(() => sandbox.close());
+    baseUrl = sandbox.url;
+    stateful = true;
   } else if (name === 'sandbox' || name === 'remote') {
     baseUrl = required('LAYERS_BASE_URL').replace(/\/$/, '');
     apiKey = required('LAYERS_API_KEY');
@@ -66,6 +92,8 @@ export async function startTarget(): Promise<Target> {
     apiKey,
     stateful,
     prefersCodes: !stateful,
+    ...(limitedApiKey ? { limitedApiKey } : {}),
+    ...(otherOrgApiKey ? { otherOrgApiKey } : {}),
     viaProxy,
     async stop() {
       for (const stop of stoppers) await stop();

@@ -4,7 +4,7 @@
  * on), and documented headers are present and valid. Returns violations as sentences that name the
  * operation, so a failing run says what broke and where.
  */
-import { deref, isObject, type JsonObject, type OperationRef } from '../../../scripts/lib/openapi-walk.js';
+import { deref, isObject, type JsonObject, type OperationRef } from '../../../src/contract/openapi-walk.js';
 import { doc, jsonMedia, responsesOf, validatorForInline, validatorForRef } from '../../support/contract.js';
 
 export interface ObservedResponse {

@@ -1,0 +1,27 @@
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import type { Db } from './db.js';
+
+function wrap(q: PGlite | Transaction): Omit<Db, 'transaction' | 'close' | 'kind'> {
+  return {
+    async query<T>(sql: string, params: unknown[] = []) {
+      return (await q.query<T>(sql, params)).rows;
+    },
+  };
+}
+
+/** Embedded PostgreSQL (WASM). `dataDir` persists across restarts; without it the database lives in memory. */
+export async function openPglite(dataDir?: string): Promise<Db> {
+  const pg = dataDir ? new PGlite(dataDir) : new PGlite();
+  await pg.waitReady;
+  const db: Db = {
+    kind: 'pglite',
+    ...wrap(pg),
+    transaction: (fn) =>
+      pg.transaction(async (tx) => {
+        const inner: Db = { kind: 'pglite', ...wrap(tx), transaction: (f) => f(inner), close: async () => {} };
+        return fn(inner);
+      }),
+    close: () => pg.close(),
+  };
+  return db;
+}

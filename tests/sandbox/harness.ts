@@ -1,0 +1,52 @@
+/** Starts in-process sandboxes for tests (PGlite in memory, or PostgreSQL when DATABASE_URL is set) and talks to them over real HTTP. */
+import { randomBytes } from 'node:crypto';
+import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../src/sandbox/index.js';
+
+export const STORAGE = process.env.DATABASE_URL ? 'postgres' : 'pglite';
+
+export interface TestSandbox extends RunningSandbox {
+  key: string;
+  otherOrgKey: string;
+  call(method: string, path: string, init?: { body?: unknown; raw?: string; headers?: Record<string, string>; key?: string }): Promise<{ status: number; headers: Headers; text: string; json: any }>;
+  /** Polls a job until it leaves `running`. */
+  settle(jobId: string, timeoutMs?: number): Promise<any>;
+}
+
+export async function startTestSandbox(options: Partial<SandboxOptions> = {}): Promise<TestSandbox> {
+  const key = options.apiKey ?? `sk_test_${randomBytes(8).toString('hex')}`;
+  const otherOrgKey = `sk_test_other_${randomBytes(8).toString('hex')}`;
+  const sandbox = await startSandbox({
+    ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
+    apiKey: key,
+    extraKeys: [{ key: otherOrgKey, orgId: `org_other_${randomBytes(4).toString('hex')}`, scopes: ['projects:write', 'projects:read', 'influencers:write', 'influencers:read', 'jobs:read'] }],
+    log: (line) => console.error(`[sandbox] ${line}`),
+    ...options,
+  });
+  const call: TestSandbox['call'] = async (method, path, init = {}) => {
+    const headers: Record<string, string> = { authorization: `Bearer ${init.key ?? key}`, ...init.headers };
+    let body: string | undefined = init.raw;
+    if (init.body !== undefined) {
+      body = JSON.stringify(init.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const response = await fetch(sandbox.url + path, { method, headers, body });
+    const text = await response.text();
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    return { status: response.status, headers: response.headers, text, json };
+  };
+  const settle: TestSandbox['settle'] = async (jobId, timeoutMs = 20_000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const job = (await call('GET', `/v1/jobs/${jobId}`)).json;
+      if (job.status !== 'running') return job;
+      if (Date.now() > deadline) throw new Error(`job ${jobId} still running after ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  return { ...sandbox, key, otherOrgKey, call, settle };
+}
