@@ -4,6 +4,7 @@
  * the contract leaves to the server: lookups, inheritance, state and jobs.
  */
 import type { operations } from '../../generated/schema.js';
+import type { ReadCache } from './cache.js';
 import { ApiError, notFound } from './errors.js';
 import { newInfluencerId, newJobId, newProjectId } from './ids.js';
 import { failureFor, type Timing } from './jobs.js';
@@ -26,6 +27,8 @@ export interface HandlerContext {
   /** Scheme and host the client used, for URLs in responses. */
   origin: string;
   timing: Timing;
+  /** Present when this process owns its storage; writes below invalidate what they change. */
+  cache?: ReadCache;
 }
 
 export interface HandlerResult {
@@ -89,8 +92,16 @@ function accepted(job: store.JobRow): HandlerResult {
 }
 
 async function influencerOr404(ctx: HandlerContext, lock = false): Promise<store.InfluencerRow> {
-  const row = await store.findInfluencer(ctx.db, ctx.principal.orgId, ctx.params.influencerId!, lock);
+  const id = ctx.params.influencerId!;
+  const cached = lock ? undefined : ctx.cache?.influencers.get(id);
+  if (cached) {
+    if (cached.org_id !== ctx.principal.orgId) throw notFound('Influencer');
+    return cached;
+  }
+  const row = await store.findInfluencer(ctx.db, ctx.principal.orgId, id, lock);
   if (!row) throw notFound('Influencer');
+  if (lock) ctx.cache?.influencers.delete(id);
+  else ctx.cache?.influencers.set(id, row);
   return row;
 }
 
@@ -222,8 +233,11 @@ export const handlers: Record<OperationId, (ctx: HandlerContext) => Promise<Hand
   },
 
   async getJob(ctx) {
-    const row = await store.findJob(ctx.db, ctx.principal.orgId, ctx.params.jobId!);
+    const id = ctx.params.jobId!;
+    const cached = ctx.cache?.jobs.get(id);
+    const row = cached && cached.org_id === ctx.principal.orgId ? cached : cached ? undefined : await store.findJob(ctx.db, ctx.principal.orgId, id);
     if (!row) throw notFound('Job');
+    if (!cached) ctx.cache?.jobs.set(id, row);
     return { status: 200, body: store.jobOut(row) };
   },
 };

@@ -1,6 +1,7 @@
 /** The sandbox, assembled: storage (PGlite or PostgreSQL), migrations, keys, HTTP server, job runner. */
 import type { AddressInfo } from 'node:net';
 import { countApiKeys, ensureApiKey, newApiKey } from './auth.js';
+import { ReadCache } from './cache.js';
 import { startJobRunner, TIMINGS, type JobRunner, type Timing } from './jobs.js';
 import { routes } from './routes.js';
 import { createSandboxServer } from './server.js';
@@ -50,8 +51,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   }
   for (const extra of options.extraKeys ?? []) await ensureApiKey(db, extra.key, extra.orgId, extra.scopes, 'extra');
 
-  const runner = startJobRunner(db, timing, (error) => log(`job runner: ${(error as Error).stack ?? String(error)}`));
-  const server = createSandboxServer({ db, timing, log });
+  // PGlite is this process's own: it may cache reads. PostgreSQL may be shared with other processes.
+  const cache = db.kind === 'pglite' ? new ReadCache() : undefined;
+  const runner = startJobRunner(db, timing, (error) => log(`job runner: ${(error as Error).stack ?? String(error)}`), (influencerId, jobId) => {
+    cache?.influencers.delete(influencerId);
+    cache?.jobs.delete(jobId);
+  });
+  const server = createSandboxServer({ db, timing, log, afterWrite: () => runner.wake(), ...(cache ? { cache } : {}) });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);

@@ -50,7 +50,11 @@ export function failureFor(text: string | null | undefined): string | null {
   return Object.keys(FAILURE_MARKERS).find((marker) => text.includes(marker)) ?? null;
 }
 
-async function advance(db: Db, jobId: string, owner: string, timing: Timing): Promise<void> {
+/** Told which rows a step changed, after its transaction commits (the read cache drops them). */
+export type OnChanged = (influencerId: string, jobId: string) => void;
+
+async function advance(db: Db, jobId: string, owner: string, timing: Timing, onChanged: OnChanged): Promise<void> {
+  let changed: string | undefined;
   await db.transaction(async (tx) => {
     const [job] = await tx.query<JobRow & { lease_owner: string | null }>(
       "SELECT * FROM jobs WHERE job_id = $1 AND status = 'running' AND lease_owner = $2 FOR UPDATE",
@@ -59,6 +63,7 @@ async function advance(db: Db, jobId: string, owner: string, timing: Timing): Pr
     if (!job) return;
     const [influencer] = await tx.query<InfluencerRow>('SELECT * FROM influencers WHERE influencer_id = $1 FOR UPDATE', [job.influencer_id]);
     if (!influencer) return;
+    changed = influencer.influencer_id;
     // steps_run counts executed steps: a finished job has run exactly two (tests check that across processes).
     const release = 'lease_owner = NULL, lease_until = NULL, steps_run = steps_run + 1';
 
@@ -92,10 +97,11 @@ async function advance(db: Db, jobId: string, owner: string, timing: Timing): Pr
     ]);
     await tx.query(`UPDATE jobs SET status = 'succeeded', completed_at = now(), updated_at = now(), ${release} WHERE job_id = $1`, [jobId]);
   });
+  if (changed) onChanged(changed, jobId);
 }
 
 /** Leases due jobs and advances each; returns how many steps ran. */
-export async function runDueJobs(db: Db, owner: string, timing: Timing, limit = 20): Promise<number> {
+export async function runDueJobs(db: Db, owner: string, timing: Timing, onChanged: OnChanged = () => {}, limit = 20): Promise<number> {
   const leased = await db.query<{ job_id: string }>(
     `UPDATE jobs SET lease_owner = $1, lease_until = now() + make_interval(secs => $2::float8 / 1000)
      WHERE job_id IN (
@@ -105,32 +111,58 @@ export async function runDueJobs(db: Db, owner: string, timing: Timing, limit = 
      RETURNING job_id`,
     [owner, LEASE_MS, limit],
   );
-  for (const { job_id } of leased) await advance(db, job_id, owner, timing);
+  for (const { job_id } of leased) await advance(db, job_id, owner, timing, onChanged);
   return leased.length;
 }
 
 export interface JobRunner {
   /** Runs due steps now (tests use it to avoid waiting for the next tick). */
   tick(): Promise<number>;
+  /** A job was just committed here: look at the schedule again instead of sleeping on. */
+  wake(): void;
   stop(): Promise<void>;
 }
 
-export function startJobRunner(db: Db, timing: Timing, onError: (error: unknown) => void): JobRunner {
+/** Longest sleep while nothing is due; bounds how late a job of a crashed process sharing the database is picked up. */
+const MAX_IDLE_MS = 500;
+
+/**
+ * Polls while work is due, and otherwise sleeps until the next step is due (at most MAX_IDLE_MS),
+ * so an idle sandbox costs nothing and a busy one spends its time serving requests.
+ */
+export function startJobRunner(db: Db, timing: Timing, onError: (error: unknown) => void, onChanged: OnChanged = () => {}): JobRunner {
   const owner = `runner_${randomUUID()}`;
   let stopped = false;
   let running: Promise<number> = Promise.resolve(0);
-  const tick = () => (running = running.then(() => runDueJobs(db, owner, timing)).catch((error: unknown) => (onError(error), 0)));
+  let wakeUp: (() => void) | undefined;
+  const tick = () => (running = running.then(() => runDueJobs(db, owner, timing, onChanged)).catch((error: unknown) => (onError(error), 0)));
+  const nextDelay = async (ran: number): Promise<number> => {
+    if (ran > 0) return timing.pollMs;
+    const [row] = await db.query<{ ms: number | string | null }>("SELECT extract(epoch FROM (min(next_step_at) - now())) * 1000 AS ms FROM jobs WHERE status = 'running'");
+    const ms = row?.ms === null || row?.ms === undefined ? MAX_IDLE_MS : Number(row.ms);
+    return Math.min(Math.max(ms, timing.pollMs), MAX_IDLE_MS);
+  };
   const loop = async () => {
     while (!stopped) {
-      await tick();
-      await new Promise((r) => setTimeout(r, timing.pollMs));
+      const ran = await tick();
+      const delay = await nextDelay(ran).catch(() => timing.pollMs);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delay);
+        wakeUp = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wakeUp = undefined;
     }
   };
   void loop();
   return {
     tick,
+    wake: () => wakeUp?.(),
     async stop() {
       stopped = true;
+      wakeUp?.();
       await running;
     },
   };

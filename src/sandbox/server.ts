@@ -11,6 +11,7 @@ import { renderPortraitPng } from './portrait.js';
 import { matchRoute, statusOf, toDetails, type Route } from './routes.js';
 import type { Db } from './storage/db.js';
 import { createAuthenticator } from './auth.js';
+import type { ReadCache } from './cache.js';
 
 const MAX_BODY_BYTES = 64 * 1024;
 const IDEMPOTENCY_TTL = '24 hours';
@@ -19,6 +20,9 @@ const MEDIA = /^\/media\/(med_[0-9A-HJKMNP-TV-Z]{26})(-thumb)?\.png$/;
 export interface ServerOptions {
   db: Db;
   timing: Timing;
+  cache?: ReadCache;
+  /** Called after a write committed (the job runner re-reads its schedule). */
+  afterWrite?: () => void;
   log?: (line: string) => void;
 }
 
@@ -117,11 +121,12 @@ export function createSandboxServer(options: ServerOptions): Server {
       if (!principal.scopes.includes(route.scope)) throw new ApiError('FORBIDDEN_SCOPE', `This key lacks the ${route.scope} scope.`);
       route.validatePath(params);
       const query = route.validateQuery(url.searchParams);
-      const raw = await readBody(req);
+      const raw = route.body ? await readBody(req) : Buffer.alloc(0);
       const body = parseBody(route, req, raw);
       const key = req.headers['idempotency-key'];
       const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
-      const context = (tx: Db): HandlerContext => ({ db: tx, principal, params, query, body, origin, timing });
+      const cache = options.cache;
+      const context = (tx: Db): HandlerContext => ({ db: tx, principal, params, query, body, origin, timing, ...(cache ? { cache } : {}) });
       const handler = handlers[route.operationId];
 
       let result: HandlerResult;
@@ -131,6 +136,9 @@ export function createSandboxServer(options: ServerOptions): Server {
       } else {
         result = route.method === 'GET' ? await handler(context(db)) : await db.transaction((tx) => handler(context(tx)));
       }
+      // After the commit: a write may have changed the influencer a GET cached meanwhile.
+      if (cache && route.method !== 'GET' && params.influencerId) cache.influencers.delete(params.influencerId);
+      if (route.method !== 'GET') options.afterWrite?.();
       send(res, result.status, JSON.stringify(result.body), result.headers);
     } catch (error) {
       if (error instanceof ApiError) return sendError(res, error);

@@ -245,6 +245,13 @@ describe('stateful behaviour', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it('refuses to clone an influencer that is not ready yet (409 CONFLICT)', async (ctx) => {
+    needsState(ctx);
+    const accepted = await call(target, 'createInfluencer', { path: { projectId: world.projectId }, body: {} });
+    expectOk(accepted, 202);
+    expectError(await call(target, 'cloneInfluencer', { path: { influencerId: accepted.json.influencerId }, body: { name: 'Too early' } }), 409, 'CONFLICT');
+  });
+
   it('deletes softly: 404 afterwards, gone from the list, delete again is 404', async (ctx) => {
     needsState(ctx);
     const accepted = await call(target, 'createInfluencer', { path: { projectId: world.projectId }, body: {} });

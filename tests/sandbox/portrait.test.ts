@@ -85,7 +85,7 @@ describe('crc32', () => {
 });
 
 describe('renderPortraitPng', () => {
-  it.each([512, 128, 1, 37])('encodes a valid %i×%i 8-bit RGB PNG', (size) => {
+  it.each([512, 128, 1, 37])('encodes a valid %i-pixel square 8-bit RGB PNG', (size) => {
     const d = decode(renderPortraitPng('med_01HX9Y6K7EJ4T2ABCDEF0123AB', size));
     expect(d).toMatchObject({ width: size, height: size, bitDepth: 8, colourType: 2, compression: 0, filter: 0, interlace: 0 });
     expect(d.pixels.length).toBe(size * (1 + 3 * size));
