@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { newRequestId } from '../../src/sandbox/ids.js';
 import { bundleJsonPath } from './paths.js';
 import { isObject, type JsonObject } from '../../src/contract/openapi-walk.js';
 import { startPrism, type RunningPrism } from './prism.js';
@@ -25,21 +25,8 @@ export interface RunningMock {
   stop(): Promise<void>;
 }
 
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-/** A `req_` id in the contract's format (ULID-shaped: time prefix + randomness). */
-export function requestId(): string {
-  let time = Date.now();
-  let head = '';
-  for (let i = 0; i < 10; i++) {
-    head = CROCKFORD[time % 32] + head;
-    time = Math.floor(time / 32);
-  }
-  const tail = [...randomBytes(16)].map((b) => CROCKFORD[b % 32]).join('');
-  return `req_${head}${tail}`;
-}
-
 function envelope(code: string, message: string, details?: JsonObject): string {
-  return JSON.stringify({ error: { code, message, requestId: requestId(), ...(details ? { details } : {}) } });
+  return JSON.stringify({ error: { code, message, requestId: newRequestId(), ...(details ? { details } : {}) } });
 }
 
 export function mockDocument(doc: JsonObject): JsonObject {

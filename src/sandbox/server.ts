@@ -124,7 +124,9 @@ export function createSandboxServer(options: ServerOptions): Server {
       const raw = route.body ? await readBody(req) : Buffer.alloc(0);
       const body = parseBody(route, req, raw);
       const key = req.headers['idempotency-key'];
-      const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
+      // Portrait URLs use the host the client reached; a Host header that is not a plain host[:port] is not echoed.
+      const host = req.headers.host;
+      const origin = host && /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host) ? `http://${host}` : `http://127.0.0.1:${req.socket.localPort}`;
       const cache = options.cache;
       const context = (tx: Db): HandlerContext => ({ db: tx, principal, params, query, body, origin, timing, ...(cache ? { cache } : {}) });
       const handler = handlers[route.operationId];
