@@ -58,12 +58,14 @@ const stages: Stage[] = [
   { name: 'breaking changes vs releases/openapi.json', command: [bin('tsx'), 'scripts/breaking.ts'] },
   { name: 'package (pack, publint, attw, consumer)', command: [bin('tsx'), 'scripts/check-package.ts'] },
   { name: 'client size', command: [bin('tsx'), 'scripts/client-size.ts'] },
-  vitest('vitest (unit, decisions, rules, client, docs, sandbox on PGlite, contract suite on the mock)', [], { DATABASE_URL: '' }),
+  vitest('vitest (unit, decisions, rules, client, docs, sandbox on PGlite, contract suite on the mock)', ['--exclude', 'tests/fuzz/**'], { DATABASE_URL: '' }),
+  vitest('fuzz on the mock', ['tests/fuzz', '--typecheck.enabled=false'], { FUZZ_TARGET: 'mock' }),
+  vitest('fuzz on the sandbox (PGlite)', ['tests/fuzz', '--typecheck.enabled=false'], { FUZZ_TARGET: 'sandbox', DATABASE_URL: '' }),
   vitest('contract suite via prism proxy --errors (mock)', ['tests/contract/contract.test.ts', '--typecheck.enabled=false'], { CONTRACT_PROXY: '1' }),
   vitest('contract suite on the sandbox (PGlite)', ['tests/contract/contract.test.ts', '--typecheck.enabled=false'], { CONTRACT_TARGET: 'sandbox', DATABASE_URL: '' }),
   vitest('contract suite via prism proxy --errors (sandbox)', ['tests/contract/contract.test.ts', '--typecheck.enabled=false'], { CONTRACT_TARGET: 'sandbox', DATABASE_URL: '', CONTRACT_PROXY: '1' }),
   {
-    ...vitest('contract suite + storage tests on the sandbox (PostgreSQL)', ['tests/contract/contract.test.ts', 'tests/sandbox', '--typecheck.enabled=false'], { CONTRACT_TARGET: 'sandbox' }),
+    ...vitest('contract suite, storage tests and fuzz on the sandbox (PostgreSQL)', ['tests/contract/contract.test.ts', 'tests/sandbox', 'tests/fuzz', '--typecheck.enabled=false'], { CONTRACT_TARGET: 'sandbox', FUZZ_TARGET: 'sandbox' }),
     // Locally the PostgreSQL stage needs a server; in CI its absence is a failure, not a skip.
     ...(process.env.DATABASE_URL || process.env.CI ? {} : { skip: 'DATABASE_URL is not set (.ci/run sets it from .ci/postgres.sh)' }),
   },

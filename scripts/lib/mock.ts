@@ -7,16 +7,27 @@
  *  2. Malformed JSON gets Prism's own `400 invalid_json`; the contract says `422 VALIDATION`.
  *  3. Prism's routing errors (no such path or method) are `application/problem+json`; they become
  *     the contract's `404 NOT_FOUND` envelope.
- * Everything else is Prism's: request validation, security (401 without a key), `Prefer` handling.
+ * The fuzzer (tests/fuzz) found four more, also answered here before Prism sees the request:
+ *  4. A body key with a non-Latin-1 character crashes Prism (it echoes the key in a header):
+ *     any non-ASCII key is unknown to this contract, so it is `422 VALIDATION`.
+ *  5. `+json` media types (`application/merge-patch+json`) pass; the contract takes only
+ *     `application/json`: `415`.
+ *  6. Empty query values (`?limit=`) pass; OpenAPI's `allowEmptyValue` defaults to false: `422`.
+ *  7. A JSON body that is not an object (`null`) passes where the body is optional; every request
+ *     body in the contract is an object: `422`. (`assertFrontAssumptions` checks 4 and 7 at start.)
+ * Prism also takes only `Bearer` with a capital B; the scheme name is case-insensitive, so the
+ * front normalizes it. Everything else is Prism's: request validation, security (401 without a
+ * key), `Prefer` handling.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cleanText } from '../../src/sandbox/errors.js';
 import { newRequestId } from '../../src/sandbox/ids.js';
 import { bundleJsonPath } from './paths.js';
-import { isObject, type JsonObject } from '../../src/contract/openapi-walk.js';
+import { deref, isObject, listOperations, type JsonObject } from '../../src/contract/openapi-walk.js';
 import { startPrism, type RunningPrism } from './prism.js';
 
 export interface RunningMock {
@@ -28,6 +39,32 @@ export interface RunningMock {
 function envelope(code: string, message: string, details?: JsonObject): string {
   return JSON.stringify({ error: { code, message, requestId: newRequestId(), ...(details ? { details } : {}) } });
 }
+
+/** The front's checks 4 and 7 hold only if every request body is an object with ASCII property names. */
+export function assertFrontAssumptions(doc: JsonObject): void {
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!isObject(node)) return;
+    if (isObject(node.properties)) {
+      for (const name of Object.keys(node.properties)) {
+        if (!/^[\x21-\x7E]+$/.test(name)) throw new Error(`mock front: property name ${JSON.stringify(name)} is not ASCII`);
+      }
+    }
+    Object.values(node).forEach(walk);
+  };
+  walk(doc.components);
+  for (const op of listOperations(doc)) {
+    const body = deref(doc, op.operation.requestBody ?? null);
+    const media = isObject(body) && isObject(body.content) ? (body.content['application/json'] as JsonObject) : undefined;
+    if (media && (deref(doc, media.schema ?? null) as JsonObject).type !== 'object') {
+      throw new Error(`mock front: the request body of ${String(op.operation.operationId)} is not an object`);
+    }
+  }
+}
+
+const hasNonAsciiKey = (value: unknown): boolean =>
+  Array.isArray(value) ? value.some(hasNonAsciiKey)
+    : isObject(value as never) ? Object.entries(value as object).some(([k, v]) => !/^[\x20-\x7E]*$/.test(k) || hasNonAsciiKey(v)) : false;
 
 export function mockDocument(doc: JsonObject): JsonObject {
   const copy = structuredClone(doc);
@@ -60,21 +97,32 @@ export interface MockOptions {
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
   const dir = mkdtempSync(join(tmpdir(), 'layers-mock-'));
   const specPath = join(dir, 'openapi.mock.json');
-  writeFileSync(specPath, JSON.stringify(mockDocument(JSON.parse(readFileSync(bundleJsonPath, 'utf8')) as JsonObject)));
+  const doc = JSON.parse(readFileSync(bundleJsonPath, 'utf8')) as JsonObject;
+  assertFrontAssumptions(doc);
+  writeFileSync(specPath, JSON.stringify(mockDocument(doc)));
   const prism = await startPrism({ mode: 'mock', spec: specPath, logLevel: options.logLevel ?? 'error' });
 
   const server: Server = createServer(async (req, res) => {
     const body = await readBody(req);
-    const isJson = /^application\/json\b/i.test(req.headers['content-type'] ?? '');
-    if (isJson && body.length > 0) {
+    const reject = (status: number, code: string, message: string, details?: JsonObject) => {
+      res.writeHead(status, { 'content-type': 'application/json' }).end(envelope(code, message, details));
+    };
+    const query = new URL(req.url ?? '/', 'http://mock.local').searchParams;
+    const empty = [...query].filter(([, v]) => v === '').map(([k]) => k);
+    if (empty.length) return reject(422, 'VALIDATION', 'Invalid query.', { fieldErrors: Object.fromEntries(empty.map((k) => [k.replace(/[^A-Za-z0-9_.-]/g, '_') || 'query', ['Must not be empty.']])) });
+    const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (body.length > 0 && req.method !== 'GET' && req.method !== 'HEAD') {
+      if (mediaType !== 'application/json') return reject(415, 'UNSUPPORTED_MEDIA_TYPE', 'Request body must be application/json.');
+      let parsed: unknown;
       try {
-        JSON.parse(body.toString('utf8'));
+        parsed = JSON.parse(body.toString('utf8'));
       } catch (error) {
-        res.writeHead(422, { 'content-type': 'application/json' })
-          .end(envelope('VALIDATION', 'Invalid body.', { formErrors: [`Malformed JSON: ${(error as Error).message}`] }));
-        return;
+        return reject(422, 'VALIDATION', 'Invalid body.', { formErrors: [cleanText(`Malformed JSON: ${(error as Error).message}`)] });
       }
+      if (!isObject(parsed as never)) return reject(422, 'VALIDATION', 'Invalid body.', { formErrors: ['The body must be a JSON object.'] });
+      if (hasNonAsciiKey(parsed)) return reject(422, 'VALIDATION', 'Invalid body.', { formErrors: ['Unrecognized key.'] });
     }
+    if (typeof req.headers.authorization === 'string') req.headers.authorization = req.headers.authorization.replace(/^bearer /i, 'Bearer ');
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined && name !== 'host' && name !== 'content-length') headers.set(name, Array.isArray(value) ? value.join(', ') : value);

@@ -14,7 +14,8 @@ export const newApiKey = () => `sk_sandbox_${randomBytes(24).toString('base64url
 
 export function presentedKey(headers: IncomingHttpHeaders): string {
   const authorization = headers.authorization;
-  const bearer = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : undefined;
+  // The scheme name is case-insensitive (RFC 9110 §11.1).
+  const bearer = authorization && /^bearer /i.test(authorization) ? authorization.slice(7).trim() : undefined;
   if (authorization !== undefined && bearer === undefined) throw new ApiError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <API key>".');
   const apiKey = typeof headers['x-api-key'] === 'string' ? headers['x-api-key'].trim() : undefined;
   if (bearer && apiKey && bearer !== apiKey) throw new ApiError('UNAUTHENTICATED', 'Authorization and X-Api-Key carry different keys.');

@@ -13,9 +13,11 @@ export class ApiError extends Error {
   }
 }
 
-/** Error text may echo client input; the contract allows no control characters, edge spaces or more than 500 characters. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Error text may echo client input; the contract allows no control characters, lone surrogates, edge spaces or more than 500 characters. */
 export function cleanText(text: string): string {
-  const cleaned = text.replace(/[\x00-\x1F\x7F]+/g, ' ').trim().slice(0, 500).trim();
+  const cleaned = text.replace(LONE_SURROGATE, '\uFFFD').replace(/[\x00-\x1F\x7F]+/g, ' ').trim().slice(0, 500).trim();
   return cleaned || 'Invalid input.';
 }
 

@@ -57,7 +57,8 @@ const FIELD_KEY = /^[A-Za-z0-9_.[\]-]{1,200}$/;
 
 /** Ajv errors as the envelope's details: dotted field paths → messages; whole-body problems in formErrors. */
 export function toDetails(errors: readonly ErrorObject[], prefix = ''): ErrorDetails {
-  const fieldErrors: Record<string, string[]> = {};
+  // A Map: client-chosen keys such as `constructor` or `__proto__` must not meet Object.prototype.
+  const fieldErrors = new Map<string, string[]>();
   const formErrors: string[] = [];
   for (const error of errors) {
     // `if`/`oneOf` wrappers repeat what their branches said.
@@ -68,11 +69,12 @@ export function toDetails(errors: readonly ErrorObject[], prefix = ''): ErrorDet
       if (formErrors.length < 10 && !formErrors.includes(text)) formErrors.push(text);
       continue;
     }
-    if (!(path in fieldErrors) && Object.keys(fieldErrors).length >= 50) continue;
-    const list = (fieldErrors[path] ??= []);
+    if (!fieldErrors.has(path) && fieldErrors.size >= 50) continue;
+    const list = fieldErrors.get(path) ?? [];
+    fieldErrors.set(path, list);
     if (!list.includes(message(error)) && list.length < 10) list.push(message(error));
   }
-  return { ...(Object.keys(fieldErrors).length ? { fieldErrors } : {}), ...(formErrors.length ? { formErrors } : {}) };
+  return { ...(fieldErrors.size ? { fieldErrors: Object.fromEntries(fieldErrors) } : {}), ...(formErrors.length ? { formErrors } : {}) };
 }
 
 function compileRoute(op: ReturnType<typeof listOperations>[number]): Route {

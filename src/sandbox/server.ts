@@ -14,6 +14,8 @@ import { createAuthenticator } from './auth.js';
 import type { ReadCache } from './cache.js';
 
 const MAX_BODY_BYTES = 64 * 1024;
+/** Past this an oversized body is not drained any further: the answer closes the connection. */
+const MAX_DRAIN_BYTES = 8 * 1024 * 1024;
 const IDEMPOTENCY_TTL = '24 hours';
 const MEDIA = /^\/media\/(med_[0-9A-HJKMNP-TV-Z]{26})(-thumb)?\.png$/;
 
@@ -35,13 +37,21 @@ function sendError(res: ServerResponse, error: ApiError): void {
   send(res, statusOf[error.code] ?? 500, envelope(error), error.headers);
 }
 
+/**
+ * Reads the body. An oversized one is still read to its end (and dropped) so the 422 reaches the
+ * client and the connection stays usable; beyond MAX_DRAIN_BYTES the answer closes the connection.
+ */
 async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new ApiError('VALIDATION', 'Invalid body.', { formErrors: [`Body larger than ${MAX_BODY_BYTES} bytes.`] });
-    chunks.push(chunk as Buffer);
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
+    else if (size > MAX_DRAIN_BYTES) break;
+  }
+  if (size > MAX_BODY_BYTES) {
+    const close: Record<string, string> = size > MAX_DRAIN_BYTES ? { connection: 'close' } : {};
+    throw new ApiError('VALIDATION', 'Invalid body.', { formErrors: [`Body larger than ${MAX_BODY_BYTES} bytes.`] }, close);
   }
   return Buffer.concat(chunks);
 }

@@ -192,6 +192,18 @@ describe(`delete, keys and input (${STORAGE})`, () => {
     expect((await sb.call('GET', `/v1/influencers/${influencer.influencerId}`)).status).toBe(404);
   });
 
+  it('answers an oversized body with 422 and keeps the connection usable (found by the fuzzer)', async () => {
+    const big = await sb.call('POST', '/v1/projects', { body: { name: '💭'.repeat(100_000) } });
+    expect(big.status).toBe(422);
+    const next = await sb.call('POST', '/v1/projects', { body: { name: 'After the big one' } });
+    expect(next.status).toBe(201);
+  });
+
+  it('accepts the Bearer scheme in any case', async () => {
+    const answer = await sb.call('GET', `/v1/projects/${projectId}`, { headers: { authorization: `bEaReR ${sb.key}` } });
+    expect(answer.status).toBe(200);
+  });
+
   it('stores API keys only as hashes', async () => {
     const rows = await sb.db.query<{ key_hash: string }>('SELECT key_hash FROM api_keys');
     expect(rows.length).toBeGreaterThan(0);
@@ -214,6 +226,9 @@ describe(`delete, keys and input (${STORAGE})`, () => {
       sb.call('GET', `/v1/projects/${projectId}/influencers?unknown=1`),
       sb.call('POST', '/v1/projects', { body: { name: ' padded ' } }),
       sb.call('POST', '/v1/projects', { body: { name: 'x', appDescription: '\u0000' } }),
+      // Found by the fuzzer: keys that exist on every JS object, and lone surrogates.
+      sb.call('POST', `/v1/projects/${projectId}/influencers`, { raw: '{"constructor":{},"__proto__":1,"valueOf":2}', headers: { 'content-type': 'application/json' } }),
+      sb.call('PATCH', `/v1/influencers/inf_4a8e1bc2-3d4f-46a8-9b0c-1d2e3f4a5b6c`, { raw: '{"name":"\\ud800x"}', headers: { 'content-type': 'application/json' } }),
       sb.call('DELETE', '/v1/projects'),
       sb.call('GET', '/v1/influencers/inf_4a8e1bc2-3d4f-46a8-9b0c-1d2e3f4a5b6c', { headers: { authorization: 'Basic abc' } }),
     ];
