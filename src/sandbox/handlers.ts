@@ -9,7 +9,7 @@ import { ApiError, notFound } from './errors.js';
 import { newInfluencerId, newJobId, newProjectId } from './ids.js';
 import { failureFor, type Timing } from './jobs.js';
 import { personaName } from './persona.js';
-import type { OperationId } from './routes.js';
+import { bodyDefaults, type OperationId } from './routes.js';
 import type { Db } from './storage/db.js';
 import * as store from './store.js';
 
@@ -146,7 +146,8 @@ export const handlers: Record<OperationId, (ctx: HandlerContext) => Promise<Hand
     if (row.app_description) {
       const job = await startInfluencer(ctx, row, {
         gender: inheritedGender(row.target_gender),
-        ageRange: 'young_adult',
+        // The first influencer is created as if by an empty create body: the contract's defaults.
+        ageRange: bodyDefaults('createInfluencer').ageRange as store.InfluencerRow['age_range'],
         brandVoice: row.brand_voice,
         language: row.language,
       }, failureFor(row.app_description));
@@ -166,7 +167,7 @@ export const handlers: Record<OperationId, (ctx: HandlerContext) => Promise<Hand
     const body = (ctx.body ?? {}) as Body<'createInfluencer'>;
     const job = await startInfluencer(ctx, project, {
       gender: body.gender ?? inheritedGender(project.target_gender),
-      ageRange: body.ageRange ?? 'young_adult',
+      ageRange: body.ageRange!, // filled in from the contract's default by validation
       brandVoice: project.brand_voice,
       language: project.language,
       prompt: body.prompt ?? null,

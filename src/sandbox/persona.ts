@@ -8,12 +8,13 @@
  * (900 with the lists below) all get distinct names.
  *
  * Every name is "<First> <Surname>", which satisfies the contract's DisplayName
- * (1–128 characters, `^\S(.*\S)?$`).
+ * (1–128 characters, no edge whitespace, no control characters).
  */
 import { createHash } from 'node:crypto';
+import type { AgeRange, Gender } from '../../generated/schema.js';
 
-export type PersonaGender = 'male' | 'female' | 'non_binary';
-export type PersonaAgeRange = 'teen' | 'young_adult' | 'adult' | 'mid_adult' | 'mature' | 'senior';
+export type PersonaGender = Gender;
+export type PersonaAgeRange = AgeRange;
 
 export interface PersonaInput {
   brandContext: string;

@@ -137,6 +137,13 @@ function compileRoute(op: ReturnType<typeof listOperations>[number]): Route {
 
 export const routes: Route[] = listOperations(doc).map(compileRoute);
 
+/** What an empty body of this operation becomes once the contract's defaults are filled in. */
+export function bodyDefaults(operationId: OperationId): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  routes.find((r) => r.operationId === operationId)?.body?.validate(body);
+  return body;
+}
+
 export function matchRoute(method: string, pathname: string): { route: Route; params: Record<string, string> } | undefined {
   for (const route of routes) {
     if (route.method !== method) continue;

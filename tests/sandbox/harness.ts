@@ -1,6 +1,6 @@
 /** Starts in-process sandboxes for tests (PGlite in memory, or PostgreSQL when DATABASE_URL is set) and talks to them over real HTTP. */
 import { randomBytes } from 'node:crypto';
-import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../src/sandbox/index.js';
+import { ALL_SCOPES, startSandbox, type RunningSandbox, type SandboxOptions } from '../../src/sandbox/index.js';
 
 export const STORAGE = process.env.DATABASE_URL ? 'postgres' : 'pglite';
 
@@ -18,7 +18,7 @@ export async function startTestSandbox(options: Partial<SandboxOptions> = {}): P
   const sandbox = await startSandbox({
     ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
     apiKey: key,
-    extraKeys: [{ key: otherOrgKey, orgId: `org_other_${randomBytes(4).toString('hex')}`, scopes: ['projects:write', 'projects:read', 'influencers:write', 'influencers:read', 'jobs:read'] }],
+    extraKeys: [{ key: otherOrgKey, orgId: `org_other_${randomBytes(4).toString('hex')}`, scopes: ALL_SCOPES }],
     log: (line) => console.error(`[sandbox] ${line}`),
     ...options,
   });

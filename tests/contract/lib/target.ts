@@ -12,7 +12,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { startMock } from '../../../scripts/lib/mock.js';
-import { startSandbox } from '../../../src/sandbox/index.js';
+import { ALL_SCOPES, startSandbox } from '../../../src/sandbox/index.js';
 import { startPrism } from '../../../scripts/lib/prism.js';
 
 export interface Target {
@@ -64,7 +64,7 @@ export async function startTarget(): Promise<Target> {
       apiKey,
       extraKeys: [
         { key: limitedApiKey, orgId: 'org_sandbox', scopes: [] },
-        { key: otherOrgApiKey, orgId: 'org_other', scopes: ['projects:read', 'projects:write', 'influencers:read', 'influencers:write', 'jobs:read'] },
+        { key: otherOrgApiKey, orgId: 'org_other', scopes: ALL_SCOPES },
       ],
       log: () => {},
     });
