@@ -24,8 +24,8 @@ import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cleanText } from '../../src/sandbox/errors.js';
-import { newRequestId } from '../../src/sandbox/ids.js';
+import { ApiError, envelope } from '../../src/sandbox/errors.js';
+import { statusOf } from '../../src/sandbox/routes.js';
 import { bundleJsonPath } from './paths.js';
 import { deref, isObject, listOperations, type JsonObject } from '../../src/contract/openapi-walk.js';
 import { startPrism, type RunningPrism } from './prism.js';
@@ -36,9 +36,6 @@ export interface RunningMock {
   stop(): Promise<void>;
 }
 
-function envelope(code: string, message: string, details?: JsonObject): string {
-  return JSON.stringify({ error: { code, message, requestId: newRequestId(), ...(details ? { details } : {}) } });
-}
 
 /** The front's checks 4 and 7 hold only if every request body is an object with ASCII property names. */
 export function assertFrontAssumptions(doc: JsonObject): void {
@@ -104,23 +101,24 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
 
   const server: Server = createServer(async (req, res) => {
     const body = await readBody(req);
-    const reject = (status: number, code: string, message: string, details?: JsonObject) => {
-      res.writeHead(status, { 'content-type': 'application/json' }).end(envelope(code, message, details));
+    // Same envelope and code → status map as the sandbox: both come from the contract.
+    const reject = (error: ApiError) => {
+      res.writeHead(statusOf[error.code]!, { 'content-type': 'application/json' }).end(envelope(error));
     };
     const query = new URL(req.url ?? '/', 'http://mock.local').searchParams;
     const empty = [...query].filter(([, v]) => v === '').map(([k]) => k);
-    if (empty.length) return reject(422, 'VALIDATION', 'Invalid query.', { fieldErrors: Object.fromEntries(empty.map((k) => [k.replace(/[^A-Za-z0-9_.-]/g, '_') || 'query', ['Must not be empty.']])) });
+    if (empty.length) return reject(new ApiError('VALIDATION', 'Invalid query.', { fieldErrors: Object.fromEntries(empty.map((k) => [k.replace(/[^A-Za-z0-9_.-]/g, '_') || 'query', ['Must not be empty.']])) }));
     const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     if (body.length > 0 && req.method !== 'GET' && req.method !== 'HEAD') {
-      if (mediaType !== 'application/json') return reject(415, 'UNSUPPORTED_MEDIA_TYPE', 'Request body must be application/json.');
+      if (mediaType !== 'application/json') return reject(new ApiError('UNSUPPORTED_MEDIA_TYPE', 'Request body must be application/json.'));
       let parsed: unknown;
       try {
         parsed = JSON.parse(body.toString('utf8'));
       } catch (error) {
-        return reject(422, 'VALIDATION', 'Invalid body.', { formErrors: [cleanText(`Malformed JSON: ${(error as Error).message}`)] });
+        return reject(new ApiError('VALIDATION', 'Invalid body.', { formErrors: [`Malformed JSON: ${(error as Error).message}`] }));
       }
-      if (!isObject(parsed as never)) return reject(422, 'VALIDATION', 'Invalid body.', { formErrors: ['The body must be a JSON object.'] });
-      if (hasNonAsciiKey(parsed)) return reject(422, 'VALIDATION', 'Invalid body.', { formErrors: ['Unrecognized key.'] });
+      if (!isObject(parsed as never)) return reject(new ApiError('VALIDATION', 'Invalid body.', { formErrors: ['The body must be a JSON object.'] }));
+      if (hasNonAsciiKey(parsed)) return reject(new ApiError('VALIDATION', 'Invalid body.', { formErrors: ['Unrecognized key.'] }));
     }
     if (typeof req.headers.authorization === 'string') req.headers.authorization = req.headers.authorization.replace(/^bearer /i, 'Bearer ');
     const headers = new Headers();
@@ -135,15 +133,14 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
         body: body.length > 0 && req.method !== 'GET' && req.method !== 'HEAD' ? new Uint8Array(body) : undefined,
       });
     } catch {
-      res.writeHead(500, { 'content-type': 'application/json' }).end(envelope('INTERNAL', 'The mock could not reach Prism.'));
+      reject(new ApiError('INTERNAL', 'The mock could not reach Prism.'));
       return;
     }
     const text = await upstream.text();
     const contentType = upstream.headers.get('content-type') ?? '';
     if (contentType.startsWith('application/problem+json')) {
       const problem = JSON.parse(text) as { title?: string; type?: string };
-      res.writeHead(404, { 'content-type': 'application/json' })
-        .end(envelope('NOT_FOUND', `No such operation in the contract: ${req.method} ${req.url?.split('?')[0]}.${problem.title ? ` (${problem.title})` : ''}`));
+      reject(new ApiError('NOT_FOUND', `No such operation in the contract: ${req.method} ${req.url?.split('?')[0]}.${problem.title ? ` (${problem.title})` : ''}`));
       return;
     }
     const out: Record<string, string> = {};
