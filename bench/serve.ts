@@ -12,8 +12,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { startSandbox } from '../src/sandbox/index.js';
-import { startMock } from '../scripts/lib/mock.js';
-import { startPrism } from '../scripts/lib/prism.js';
+import { startMock } from '../src/mock/index.js';
+import { startPrism } from '../src/mock/index.js';
 import { repoRoot } from '../scripts/lib/paths.js';
 
 const duration = Number(process.env.BENCH_DURATION ?? 5);

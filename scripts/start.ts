@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { startSandbox } from '../src/sandbox/index.js';
 import { parseTiming } from '../src/sandbox/jobs.js';
-import { startMock } from './lib/mock.js';
+import { startMock } from '../src/mock/index.js';
 import { serveDirectory } from './lib/static-server.js';
 import { repoRoot } from './lib/paths.js';
 

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { startSandbox } from '../src/sandbox/index.js';
-import { startMock } from './lib/mock.js';
+import { startMock } from '../src/mock/index.js';
 import { redoclyEnv, repoRoot } from './lib/paths.js';
 
 const live = process.env.LAYERS_BASE_URL;

@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningMock } from '../../scripts/lib/mock.js';
+import type { RunningMock } from '../../src/mock/index.js';
 import { repoRoot } from '../../scripts/lib/paths.js';
 import { defects, startBrokenServer } from './fixtures/broken-server.js';
 

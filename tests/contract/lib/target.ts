@@ -11,9 +11,9 @@
  * second validator checks the same traffic.
  */
 import { randomBytes } from 'node:crypto';
-import { startMock } from '../../../scripts/lib/mock.js';
+import { startMock } from '../../../src/mock/index.js';
 import { ALL_SCOPES, startSandbox } from '../../../src/sandbox/index.js';
-import { startPrism } from '../../../scripts/lib/prism.js';
+import { startPrism } from '../../../src/mock/index.js';
 
 export interface Target {
   name: 'mock' | 'sandbox' | 'remote';

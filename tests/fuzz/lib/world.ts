@@ -8,7 +8,7 @@
  * (row counts per org) is not disturbed by other runs sharing one PostgreSQL.
  */
 import { randomBytes } from 'node:crypto';
-import { startMock } from '../../../scripts/lib/mock.js';
+import { startMock } from '../../../src/mock/index.js';
 import { ensureApiKey, hashKey } from '../../../src/sandbox/auth.js';
 import { ALL_SCOPES } from '../../../src/sandbox/index.js';
 import { call, type CallInit, type CallResult } from '../../contract/lib/call.js';

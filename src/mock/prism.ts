@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { bundleJsonPath, repoRoot } from './paths.js';
+import { bundleJsonPath, repoRoot } from '../../scripts/lib/paths.js';
 
 export interface RunningPrism {
   url: string;

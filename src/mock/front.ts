@@ -26,7 +26,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiError, envelope } from '../../src/sandbox/errors.js';
 import { statusOf } from '../../src/sandbox/routes.js';
-import { bundleJsonPath } from './paths.js';
+import { bundleJsonPath } from '../../scripts/lib/paths.js';
 import { deref, isObject, listOperations, type JsonObject } from '../../src/contract/openapi-walk.js';
 import { startPrism, type RunningPrism } from './prism.js';
 
