@@ -39,6 +39,8 @@ export interface ContractParameter {
   deprecated: boolean;
   description?: string;
   schema: Schema;
+  /** The parameter's own `example`, when it has one. */
+  example?: Json;
   /** `components/parameters/<name>` when the parameter is shared. */
   component?: string;
 }
@@ -131,6 +133,7 @@ function parameterOf(doc: OpenApiDocument, raw: Parameter | Reference): Contract
     deprecated: p.deprecated === true,
     ...(p.description ? { description: p.description } : {}),
     schema: p.schema ?? {},
+    ...(p.example !== undefined ? { example: p.example } : {}),
     ...(component ? { component } : {}),
   };
 }
