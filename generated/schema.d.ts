@@ -315,11 +315,16 @@ export interface components {
         };
         /**
          * @description Machine-readable error code. Each code is always sent with one HTTP status (`x-http-status`),
-         *     so clients may branch on either.
+         *     so clients may branch on either. This list may grow (`x-extensible-enum`): treat a code you do
+         *     not know by its HTTP status class.
+         *
+         *     `MALFORMED_REQUEST` (400), `REQUEST_TIMEOUT` (408) and `HEADERS_TOO_LARGE` (431) are transport
+         *     errors any request can meet before it reaches an operation: broken HTTP framing, a request that
+         *     arrives too slowly, or a header block that is too large. The connection is closed after them.
          * @example VALIDATION
          * @enum {string}
          */
-        ErrorCode: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN_SCOPE" | "NOT_FOUND" | "CONFLICT" | "IDEMPOTENCY_KEY_IN_USE" | "IDEMPOTENCY_KEY_REUSED" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTERNAL";
+        ErrorCode: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN_SCOPE" | "NOT_FOUND" | "CONFLICT" | "IDEMPOTENCY_KEY_IN_USE" | "IDEMPOTENCY_KEY_REUSED" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTERNAL" | "MALFORMED_REQUEST" | "REQUEST_TIMEOUT" | "HEADERS_TOO_LARGE";
         /**
          * @description Id of the request that produced this response, `req_` followed by a 26-character ULID. Quote it to support.
          * @example req_01HXZ9G7KMV2QX8Y1S5RJW3B7T
