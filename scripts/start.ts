@@ -1,26 +1,19 @@
 /**
  * `npm start` (after `npm run build && npm run docs`): the docs, the mock and the sandbox, on loopback.
  * DOCS_PORT (default 8080), MOCK_PORT (default 4010) and SANDBOX_PORT (default 4020) pick the ports
- * (0: a free one). The sandbox keeps its data in .sandbox-data/ (or DATABASE_URL) and takes
- * SANDBOX_API_KEY; without one, its first start prints a fresh key.
+ * (0: a free one). The sandbox reads the same environment as `npm run sandbox` (src/sandbox/config.ts).
  */
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { startSandbox } from '../src/sandbox/index.js';
-import { parseTiming } from '../src/sandbox/jobs.js';
+import { readSandboxEnv, startSandbox } from '../src/sandbox/index.js';
 import { startMock } from '../src/mock/index.js';
 import { serveDirectory } from './lib/static-server.js';
 import { repoRoot } from './lib/paths.js';
 
 const docs = await serveDirectory(join(repoRoot, 'dist/docs'), Number(process.env.DOCS_PORT ?? 8080));
 const mock = await startMock({ port: Number(process.env.MOCK_PORT ?? 4010) });
-const env = process.env;
-const sandbox = await startSandbox({
-  port: Number(env.SANDBOX_PORT ?? 4020),
-  ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: env.SANDBOX_DATA_DIR ?? join(repoRoot, '.sandbox-data') }),
-  ...(env.SANDBOX_API_KEY ? { apiKey: env.SANDBOX_API_KEY } : {}),
-  timing: parseTiming(env.SANDBOX_TIMING),
-});
+const { storage: _storage, ...sandboxOptions } = readSandboxEnv();
+const sandbox = await startSandbox(sandboxOptions);
 console.log(`docs     http://127.0.0.1:${(docs.address() as AddressInfo).port}/`);
 console.log(`mock     ${mock.url}   (Prism, answers from the contract's examples; see README "The mock")`);
 console.log(`sandbox  ${sandbox.url}   (stateful; see README "The sandbox")`);

@@ -4,7 +4,7 @@
  */
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import * as ajvFormats from 'ajv-formats';
-import type { Json, JsonObject } from './openapi-walk.js';
+import type { OpenApiDocument, Schema } from './oas.js';
 
 // ajv-formats ships CommonJS with `exports.default`; under NodeNext the callable is `.default`.
 const addFormats = ajvFormats.default.default;
@@ -14,28 +14,27 @@ export interface ContractValidator {
   /** A validator for a local `#/...` ref into the contract (cached). */
   forRef(ref: string): ValidateFunction;
   /** A validator for an inline schema (cached by content); its `#/...` refs resolve into the contract. */
-  forInline(schema: JsonObject): ValidateFunction;
+  forInline(schema: Schema): ValidateFunction;
 }
 
 export interface ValidatorOptions {
-  /** Turn query-string text into the schema's types (`limit=20` → 20). */
-  coerceTypes?: boolean;
   /** Fill in the contract's `default`s (the sandbox's defaults come from here, not from code). */
   useDefaults?: boolean;
 }
 
-export function createContractValidator(doc: JsonObject, options: ValidatorOptions = {}): ContractValidator {
+export function createContractValidator(doc: OpenApiDocument, options: ValidatorOptions = {}): ContractValidator {
   const ajv = new Ajv2020({
     allErrors: true,
     strict: true,
     strictRequired: false,
-    coerceTypes: options.coerceTypes ?? false,
+    // Never coerce: query text is turned into numbers by requests.ts, strictly (`0x10` is not 16).
+    coerceTypes: false,
     useDefaults: options.useDefaults ?? false,
   });
   addFormats(ajv);
   // OpenAPI-only keywords that may appear beside JSON Schema ones; everything else stays strict.
-  ajv.addVocabulary(['components', 'x-http-status', 'discriminator', 'xml', 'externalDocs', 'example']);
-  ajv.addSchema({ $id: DOC_ID, components: doc.components as Json } as never);
+  ajv.addVocabulary(['components', 'x-http-status', 'x-extensible-enum', 'discriminator', 'xml', 'externalDocs', 'example']);
+  ajv.addSchema({ $id: DOC_ID, components: doc.components ?? {} });
   const byRef = new Map<string, ValidateFunction>();
   const inline = new Map<string, ValidateFunction>();
   return {
@@ -48,8 +47,18 @@ export function createContractValidator(doc: JsonObject, options: ValidatorOptio
       const key = JSON.stringify(schema);
       let fn = inline.get(key);
       // Local refs inside an inline schema point into the contract, so anchor them to it.
-      if (!fn) inline.set(key, (fn = ajv.compile(JSON.parse(key.replace(/"\$ref":"#\//g, `"$ref":"${DOC_ID}#/`)) as object)));
+      if (!fn) inline.set(key, (fn = ajv.compile(anchorRefs(schema))));
       return fn;
     },
   };
+}
+
+/** A copy of `schema` whose local `#/...` refs point into the contract document. */
+function anchorRefs(schema: Schema): Schema {
+  const walk = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(walk);
+    if (typeof node !== 'object' || node === null) return node;
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? `${DOC_ID}${v}` : walk(v)]));
+  };
+  return walk(schema) as Schema; // the same schema with refs rewritten
 }

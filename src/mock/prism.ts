@@ -7,13 +7,24 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { bundleJsonPath, repoRoot } from '../../scripts/lib/paths.js';
+import { fileURLToPath } from 'node:url';
+import { bundlePath } from '../contract/bundle.js';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface RunningPrism {
   url: string;
   pid: number;
+  /** Resolves when the child exits, for whatever reason. */
+  exited: Promise<void>;
   stop(): Promise<void>;
 }
+
+/** Children still running; killed if this process exits, so no Prism outlives its parent. */
+const children = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
 
 export interface PrismOptions {
   mode: 'mock' | 'proxy';
@@ -58,7 +69,7 @@ async function waitUntilAnswering(url: string, child: ChildProcess, timeoutMs: n
 export async function startPrism(options: PrismOptions): Promise<RunningPrism> {
   const port = options.port || (await freePort());
   const logLevel = options.logLevel ?? 'error';
-  const args = [options.mode, options.spec ?? bundleJsonPath, '--host', '127.0.0.1', '--port', String(port), '-v', logLevel];
+  const args = [options.mode, options.spec ?? bundlePath, '--host', '127.0.0.1', '--port', String(port), '-v', logLevel];
   if (options.mode === 'proxy') {
     if (!options.upstream) throw new Error('proxy mode needs an upstream URL');
     args.splice(2, 0, options.upstream); // prism proxy <spec> <upstream> ...
@@ -69,6 +80,8 @@ export async function startPrism(options: PrismOptions): Promise<RunningPrism> {
     cwd: repoRoot,
     stdio: ['ignore', inherit ? 'inherit' : 'ignore', inherit ? 'inherit' : 'pipe'],
   });
+  children.add(child);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => { children.delete(child); resolve(); }));
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
   const url = `http://127.0.0.1:${port}`;
@@ -81,6 +94,7 @@ export async function startPrism(options: PrismOptions): Promise<RunningPrism> {
   return {
     url,
     pid: child.pid!,
+    exited,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();

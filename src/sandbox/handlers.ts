@@ -1,67 +1,88 @@
 /**
- * One handler per operation, typed from the generated contract types. Bodies and parameters
- * arrive validated (routes.ts) with the contract's defaults filled in; handlers decide only what
- * the contract leaves to the server: lookups, inheritance, state and jobs.
+ * One handler per operation, typed from the generated contract types: each receives its
+ * operation's path parameters, query and body, and must return one of that operation's documented
+ * 2xx bodies (the compiler checks it). Input arrives validated (src/contract/requests.ts) with the
+ * contract's defaults filled in; handlers decide only what the contract leaves to the server:
+ * lookups, inheritance, state and jobs.
  */
 import type { operations } from '../../generated/schema.js';
-import type { ReadCache } from './cache.js';
-import { ApiError, notFound } from './errors.js';
-import { newInfluencerId, newJobId, newProjectId } from './ids.js';
-import { failureFor, type Timing } from './jobs.js';
+import { ApiError, notFound } from '../contract/errors.js';
+import { newInfluencerId, newJobId, newProjectId } from '../contract/ids.js';
+import type { OperationId } from '../contract/model.js';
+import type { Principal } from './auth.js';
+import type { Timing } from './config.js';
+import type { CursorCodec } from './cursor.js';
+import { failureFor } from './jobs.js';
 import { personaName } from './persona.js';
-import { bodyDefaults, type OperationId } from './routes.js';
-import type { Db } from './storage/db.js';
-import * as store from './store.js';
+import type { Reads } from './store/cache.js';
+import type { Db } from './store/db.js';
+import * as influencers from './store/influencers.js';
+import * as jobs from './store/jobs.js';
+import * as projects from './store/projects.js';
 
-export interface Principal {
-  orgId: string;
-  scopes: readonly string[];
-}
+type Op<K extends OperationId> = operations[K];
+type JsonOf<R> = R extends { content: { 'application/json': infer B } } ? B : never;
+type Params<K extends OperationId> = Op<K>['parameters'] extends { path: infer P } ? P : Record<string, never>;
+type Query<K extends OperationId> = Op<K>['parameters'] extends { query?: infer Q } ? NonNullable<Q> : Record<string, never>;
+type RequestBody<K extends OperationId> = Op<K> extends { requestBody?: infer B } ? JsonOf<NonNullable<B>> : undefined;
+type SuccessStatus<K extends OperationId> = Extract<keyof Op<K>['responses'], 200 | 201 | 202 | 204>;
 
-export interface HandlerContext {
+/** What a handler answers: a documented 2xx status with that status's body type. */
+export type Success<K extends OperationId> = {
+  [S in SuccessStatus<K>]: { status: S; body: JsonOf<Op<K>['responses'][S]>; headers?: Record<string, string> };
+}[SuccessStatus<K>];
+
+export interface HandlerContext<K extends OperationId> {
   db: Db;
   principal: Principal;
-  params: Record<string, string>;
-  query: Record<string, unknown>;
-  body: unknown;
-  /** Scheme and host the client used, for URLs in responses. */
-  origin: string;
+  params: Params<K>;
+  query: Query<K>;
+  body: RequestBody<K>;
+  /** Base URL of portrait links (configured, never from the request). */
+  mediaBase: string;
   timing: Timing;
-  /** Present when this process owns its storage; writes below invalidate what they change. */
-  cache?: ReadCache;
+  reads: Reads;
+  cursors: CursorCodec;
+  /** Rows this request wrote; the read cache drops them once the transaction commits. */
+  wrote: { influencerId?: string; jobId?: string };
+  /** Contract defaults for an operation's empty body. */
+  defaults: <B extends OperationId>(operationId: B) => Partial<NonNullable<RequestBody<B>>>;
 }
 
-export interface HandlerResult {
-  status: number;
-  body: unknown;
-  headers?: Record<string, string>;
-}
-
-type Body<K extends OperationId> = operations[K] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+export type Handlers = { [K in OperationId]: (ctx: HandlerContext<K>) => Promise<Success<K>> };
 
 const later = (ms: number) => new Date(Date.now() + ms);
 
+type Gender = influencers.InfluencerRow['gender'];
+
 /** D16: an influencer without `gender` takes the project's target gender when it is one, else female. */
-function inheritedGender(target: store.ProjectRow['target_gender']): store.InfluencerRow['gender'] {
+function inheritedGender(target: projects.ProjectRow['target_gender']): Gender {
   return target === 'female' || target === 'male' ? target : 'female';
 }
 
-async function startInfluencer(
-  ctx: HandlerContext,
-  project: store.ProjectRow,
-  fields: { gender: store.InfluencerRow['gender']; ageRange: store.InfluencerRow['age_range']; brandVoice: store.InfluencerRow['brand_voice']; language: string; name?: string; prompt?: string | null; sourceId?: string | null },
-  failWith: string | null,
-): Promise<store.JobRow> {
+interface NewPersona {
+  gender: Gender;
+  ageRange: influencers.InfluencerRow['age_range'];
+  brandVoice: influencers.InfluencerRow['brand_voice'];
+  language: string;
+  name?: string;
+  prompt?: string | null;
+  sourceId?: string | null;
+}
+
+async function startInfluencer<K extends OperationId>(ctx: HandlerContext<K>, project: projects.ProjectRow, fields: NewPersona, failWith: string | null): Promise<jobs.JobRow> {
   const now = new Date();
   const influencerId = newInfluencerId();
-  const name = fields.name ?? personaName({
-    brandContext: project.app_description ?? project.name,
-    gender: fields.gender,
-    ageRange: fields.ageRange,
-    ...(fields.prompt ? { prompt: fields.prompt } : {}),
-    ordinal: await store.countInfluencers(ctx.db, project.project_id),
-  });
-  await store.insertInfluencer(ctx.db, {
+  const name =
+    fields.name ??
+    personaName({
+      brandContext: project.app_description ?? project.name,
+      gender: fields.gender,
+      ageRange: fields.ageRange,
+      ...(fields.prompt ? { prompt: fields.prompt } : {}),
+      ordinal: await influencers.countInfluencers(ctx.db, project.project_id),
+    });
+  await influencers.insertInfluencer(ctx.db, {
     influencer_id: influencerId,
     org_id: project.org_id,
     project_id: project.project_id,
@@ -76,7 +97,7 @@ async function startInfluencer(
     created_at: now,
     updated_at: now,
   });
-  return store.insertJob(ctx.db, {
+  const job = await jobs.insertJob(ctx.db, {
     job_id: newJobId(),
     org_id: project.org_id,
     influencer_id: influencerId,
@@ -84,56 +105,46 @@ async function startInfluencer(
     created_at: now,
     first_step_at: later(ctx.timing.toTrainingMs),
   });
+  ctx.wrote.influencerId = influencerId;
+  ctx.wrote.jobId = job.job_id;
+  return job;
 }
 
-function accepted(job: store.JobRow): HandlerResult {
-  const out = store.jobOut(job);
-  return { status: 202, body: out, headers: { location: out.locationUrl } };
+function accepted(job: jobs.JobRow): { status: 202; body: ReturnType<typeof jobs.jobOut>; headers: Record<string, string> } {
+  const body = jobs.jobOut(job);
+  return { status: 202, body, headers: { location: body.locationUrl } };
 }
 
-async function influencerOr404(ctx: HandlerContext, lock = false): Promise<store.InfluencerRow> {
-  const id = ctx.params.influencerId!;
-  const cached = lock ? undefined : ctx.cache?.influencers.get(id);
-  if (cached) {
-    if (cached.org_id !== ctx.principal.orgId) throw notFound('Influencer');
-    return cached;
-  }
-  const row = await store.findInfluencer(ctx.db, ctx.principal.orgId, id, lock);
-  if (!row) throw notFound('Influencer');
-  if (lock) ctx.cache?.influencers.delete(id);
-  else ctx.cache?.influencers.set(id, row);
-  return row;
-}
-
-async function projectOr404(ctx: HandlerContext): Promise<store.ProjectRow> {
-  const row = await store.findProject(ctx.db, ctx.principal.orgId, ctx.params.projectId!);
+async function projectOr404(ctx: HandlerContext<OperationId>, projectId: string): Promise<projects.ProjectRow> {
+  const row = await projects.findProject(ctx.db, ctx.principal.orgId, projectId);
   if (!row) throw notFound('Project');
   return row;
 }
 
-function encodeCursor(projectId: string, seq: number): string {
-  return Buffer.from(JSON.stringify({ p: projectId, s: seq })).toString('base64url');
+/** A write locks the row and skips the cache; the cache entry is dropped after the commit. */
+async function influencerForWrite(ctx: HandlerContext<OperationId>, influencerId: string): Promise<influencers.InfluencerRow> {
+  const row = await influencers.findInfluencer(ctx.db, ctx.principal.orgId, influencerId, true);
+  if (!row) throw notFound('Influencer');
+  ctx.wrote.influencerId = influencerId;
+  return row;
 }
 
-function decodeCursor(cursor: string, projectId: string): number {
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { p?: unknown; s?: unknown };
-    if (parsed.p === projectId && Number.isSafeInteger(parsed.s)) return parsed.s as number;
-  } catch {
-    // fall through
-  }
-  throw new ApiError('VALIDATION', 'Invalid query.', { fieldErrors: { cursor: ['Unknown cursor: pass back a nextCursor this project returned.'] } });
+async function influencerForRead(ctx: HandlerContext<OperationId>, influencerId: string): Promise<influencers.InfluencerRow> {
+  const row = await ctx.reads.influencer(ctx.db, ctx.principal.orgId, influencerId);
+  if (!row) throw notFound('Influencer');
+  return row;
 }
 
-export const handlers: Record<OperationId, (ctx: HandlerContext) => Promise<HandlerResult>> = {
+export const handlers: Handlers = {
   async createProject(ctx) {
-    const body = ctx.body as Body<'createProject'>;
+    const { body } = ctx;
     const now = new Date();
-    const row: store.ProjectRow = {
+    const row: projects.ProjectRow = {
       project_id: newProjectId(),
       org_id: ctx.principal.orgId,
       name: body.name,
       app_description: body.appDescription ?? null,
+      // Filled in from the contract's defaults by validation.
       target_gender: body.targetGender!,
       brand_voice: body.brandVoice!,
       language: body.language!,
@@ -142,103 +153,113 @@ export const handlers: Record<OperationId, (ctx: HandlerContext) => Promise<Hand
       created_at: now,
       updated_at: now,
     };
-    await store.insertProject(ctx.db, row);
+    await projects.insertProject(ctx.db, row);
     if (row.app_description) {
-      const job = await startInfluencer(ctx, row, {
-        gender: inheritedGender(row.target_gender),
-        // The first influencer is created as if by an empty create body: the contract's defaults.
-        ageRange: bodyDefaults('createInfluencer').ageRange as store.InfluencerRow['age_range'],
-        brandVoice: row.brand_voice,
-        language: row.language,
-      }, failureFor(row.app_description));
-      await ctx.db.query('UPDATE projects SET initial_influencer_id = $2, initial_job_id = $3 WHERE project_id = $1', [row.project_id, job.influencer_id, job.job_id]);
+      const job = await startInfluencer(
+        ctx,
+        row,
+        {
+          gender: inheritedGender(row.target_gender),
+          // The first influencer is created as if by an empty create body: the contract's defaults.
+          ageRange: ctx.defaults('createInfluencer').ageRange!,
+          brandVoice: row.brand_voice,
+          language: row.language,
+        },
+        failureFor(row.app_description),
+      );
+      await projects.setInitialInfluencer(ctx.db, row.project_id, job.influencer_id, job.job_id);
       row.initial_influencer_id = job.influencer_id;
       row.initial_job_id = job.job_id;
     }
-    return { status: 201, body: store.projectOut(row), headers: { location: `/v1/projects/${row.project_id}` } };
+    return { status: 201, body: projects.projectOut(row), headers: { location: `/v1/projects/${row.project_id}` } };
   },
 
   async getProject(ctx) {
-    return { status: 200, body: store.projectOut(await projectOr404(ctx)) };
+    return { status: 200, body: projects.projectOut(await projectOr404(ctx, ctx.params.projectId)) };
   },
 
   async createInfluencer(ctx) {
-    const project = await projectOr404(ctx);
-    const body = (ctx.body ?? {}) as Body<'createInfluencer'>;
-    const job = await startInfluencer(ctx, project, {
-      gender: body.gender ?? inheritedGender(project.target_gender),
-      ageRange: body.ageRange!, // filled in from the contract's default by validation
-      brandVoice: project.brand_voice,
-      language: project.language,
-      prompt: body.prompt ?? null,
-    }, failureFor(body.prompt));
+    const project = await projectOr404(ctx, ctx.params.projectId);
+    const body = ctx.body ?? {};
+    const job = await startInfluencer(
+      ctx,
+      project,
+      {
+        gender: body.gender ?? inheritedGender(project.target_gender),
+        ageRange: body.ageRange!, // filled in from the contract's default by validation
+        brandVoice: project.brand_voice,
+        language: project.language,
+        prompt: body.prompt ?? null,
+      },
+      failureFor(body.prompt),
+    );
     return accepted(job);
   },
 
   async listInfluencers(ctx) {
-    const project = await projectOr404(ctx);
-    const limit = ctx.query.limit as number;
-    const after = typeof ctx.query.cursor === 'string' ? decodeCursor(ctx.query.cursor, project.project_id) : 0;
-    const rows = await store.listInfluencersPage(ctx.db, project.project_id, after, limit + 1);
+    const project = await projectOr404(ctx, ctx.params.projectId);
+    const limit = ctx.query.limit!; // the contract's default is filled in
+    const after = ctx.query.cursor !== undefined ? ctx.cursors.decode(ctx.query.cursor, project.project_id) : 0;
+    const rows = await influencers.listInfluencersPage(ctx.db, project.project_id, after, limit + 1);
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     return {
       status: 200,
       body: {
-        data: page.map((row) => store.influencerOut(row, ctx.origin)),
-        nextCursor: rows.length > limit && last ? encodeCursor(project.project_id, last.seq) : null,
+        data: page.map((row) => influencers.influencerOut(row, ctx.mediaBase)),
+        nextCursor: rows.length > limit && last ? ctx.cursors.encode(project.project_id, last.seq) : null,
       },
     };
   },
 
   async getInfluencer(ctx) {
-    return { status: 200, body: store.influencerOut(await influencerOr404(ctx), ctx.origin) };
+    return { status: 200, body: influencers.influencerOut(await influencerForRead(ctx, ctx.params.influencerId), ctx.mediaBase) };
   },
 
   async patchInfluencer(ctx) {
-    const row = await influencerOr404(ctx, true);
-    const body = ctx.body as Body<'patchInfluencer'>;
-    const updated = await store.patchInfluencer(ctx.db, row.influencer_id, {
-      name: body.name,
-      gender: body.gender,
-      age_range: body.ageRange,
-      brand_voice: body.brandVoice,
-      language: body.language,
-    }, new Date());
-    return { status: 200, body: store.influencerOut(updated, ctx.origin) };
+    const row = await influencerForWrite(ctx, ctx.params.influencerId);
+    const { body } = ctx;
+    const updated = await influencers.patchInfluencer(
+      ctx.db,
+      row.influencer_id,
+      { name: body.name, gender: body.gender, age_range: body.ageRange, brand_voice: body.brandVoice, language: body.language },
+      new Date(),
+    );
+    return { status: 200, body: influencers.influencerOut(updated, ctx.mediaBase) };
   },
 
   async deleteInfluencer(ctx) {
-    const row = await influencerOr404(ctx, true);
-    const body = (ctx.body ?? {}) as Body<'deleteInfluencer'>;
+    const row = await influencerForWrite(ctx, ctx.params.influencerId);
     const now = new Date();
-    await store.softDeleteInfluencer(ctx.db, row.influencer_id, body.reason ?? null, now);
+    await influencers.softDeleteInfluencer(ctx.db, row.influencer_id, ctx.body?.reason ?? null, now);
     return { status: 200, body: { influencerId: row.influencer_id, status: 'deleted', deletedAt: now.toISOString() } };
   },
 
   async cloneInfluencer(ctx) {
-    const source = await influencerOr404(ctx);
+    const source = await influencerForRead(ctx, ctx.params.influencerId);
     if (source.status !== 'ready') throw new ApiError('CONFLICT', `Source influencer is not ready (it is ${source.status}).`);
-    const project = (await store.findProject(ctx.db, ctx.principal.orgId, source.project_id))!;
-    const body = ctx.body as Body<'cloneInfluencer'>;
+    const project = await projectOr404(ctx, source.project_id);
+    const { body } = ctx;
     const overrides = body.overrides ?? {};
-    const job = await startInfluencer(ctx, project, {
-      name: body.name,
-      gender: overrides.gender ?? source.gender,
-      ageRange: overrides.ageRange ?? source.age_range,
-      brandVoice: overrides.brandVoice ?? source.brand_voice,
-      language: overrides.language ?? source.language,
-      sourceId: source.influencer_id,
-    }, failureFor(body.name));
+    const job = await startInfluencer(
+      ctx,
+      project,
+      {
+        name: body.name,
+        gender: overrides.gender ?? source.gender,
+        ageRange: overrides.ageRange ?? source.age_range,
+        brandVoice: overrides.brandVoice ?? source.brand_voice,
+        language: overrides.language ?? source.language,
+        sourceId: source.influencer_id,
+      },
+      failureFor(body.name),
+    );
     return accepted(job);
   },
 
   async getJob(ctx) {
-    const id = ctx.params.jobId!;
-    const cached = ctx.cache?.jobs.get(id);
-    const row = cached && cached.org_id === ctx.principal.orgId ? cached : cached ? undefined : await store.findJob(ctx.db, ctx.principal.orgId, id);
+    const row = await ctx.reads.job(ctx.db, ctx.principal.orgId, ctx.params.jobId);
     if (!row) throw notFound('Job');
-    if (!cached) ctx.cache?.jobs.set(id, row);
-    return { status: 200, body: store.jobOut(row) };
+    return { status: 200, body: jobs.jobOut(row) };
   },
 };

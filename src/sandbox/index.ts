@@ -1,38 +1,29 @@
 /** The sandbox, assembled: storage (PGlite or PostgreSQL), migrations, keys, HTTP server, job runner. */
 import type { AddressInfo } from 'node:net';
-import { countApiKeys, ensureApiKey, newApiKey } from './auth.js';
-import { ReadCache } from './cache.js';
-import { startJobRunner, TIMINGS, type JobRunner, type Timing } from './jobs.js';
-import { routes } from './routes.js';
+import { loadContract } from '../contract/model.js';
+import { newApiKey } from './auth.js';
+import { DEFAULT_ORG, TIMINGS, type SandboxOptions } from './config.js';
+import { createCursorCodec } from './cursor.js';
+import { startJobRunner, type JobRunner } from './jobs.js';
+import { createPortraitRenderer } from './media.js';
 import { createSandboxServer } from './server.js';
-import type { Db } from './storage/db.js';
-import { migrate } from './storage/migrations.js';
-import { openPglite } from './storage/pglite.js';
-import { openPostgres } from './storage/postgres.js';
+import { createReads } from './store/cache.js';
+import type { Db } from './store/db.js';
+import { countKeys, ensureKey } from './store/keys.js';
+import { migrate } from './store/migrations.js';
+import { openPglite } from './store/pglite.js';
+import { openPostgres } from './store/postgres.js';
+import { secret } from './store/secrets.js';
 
-export const ALL_SCOPES = [...new Set(routes.map((r) => r.scope))].sort();
-export const DEFAULT_ORG = 'org_sandbox';
+export { DEFAULT_ORG, readSandboxEnv, type SandboxOptions } from './config.js';
 
-export interface SandboxOptions {
-  port?: number;
-  host?: string;
-  /** PostgreSQL connection string; without it, PGlite. */
-  databaseUrl?: string;
-  /** PGlite data directory; without it (and without databaseUrl), in memory. */
-  dataDir?: string;
-  timing?: Timing | keyof typeof TIMINGS;
-  /** Ensures this key exists in DEFAULT_ORG with every scope. */
-  apiKey?: string;
-  /** More keys, for tests: other orgs, fewer scopes. */
-  extraKeys?: Array<{ key: string; orgId: string; scopes: string[] }>;
-  log?: (line: string) => void;
-}
+/** Every scope the contract's operations require. */
+export const ALL_SCOPES = [...new Set(loadContract().operations.flatMap((op) => op.scopes))].sort();
 
 export interface RunningSandbox {
   url: string;
   db: Db;
-  runner: JobRunner;
-  /** Set when the sandbox had no key and made one (printed once by `npm run sandbox`). */
+  /** Set when the sandbox had no key and made one. */
   generatedKey?: string;
   close(): Promise<void>;
 }
@@ -44,34 +35,52 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   await migrate(db);
 
   let generatedKey: string | undefined;
-  if (options.apiKey) await ensureApiKey(db, options.apiKey, DEFAULT_ORG, ALL_SCOPES, 'SANDBOX_API_KEY');
-  else if ((await countApiKeys(db)) === 0) {
+  if (options.apiKey) await ensureKey(db, options.apiKey, DEFAULT_ORG, ALL_SCOPES, 'SANDBOX_API_KEY');
+  else if ((await countKeys(db)) === 0) {
     generatedKey = newApiKey();
-    await ensureApiKey(db, generatedKey, DEFAULT_ORG, ALL_SCOPES, 'generated at first start');
+    await ensureKey(db, generatedKey, DEFAULT_ORG, ALL_SCOPES, 'generated at first start');
   }
-  for (const extra of options.extraKeys ?? []) await ensureApiKey(db, extra.key, extra.orgId, extra.scopes, 'extra');
+  for (const extra of options.extraKeys ?? []) await ensureKey(db, extra.key, extra.orgId, extra.scopes, 'extra');
 
   // PGlite is this process's own: it may cache reads. PostgreSQL may be shared with other processes.
-  const cache = db.kind === 'pglite' ? new ReadCache() : undefined;
-  const runner = startJobRunner(db, timing, (error) => log(`job runner: ${(error as Error).stack ?? String(error)}`), (influencerId, jobId) => {
-    cache?.influencers.delete(influencerId);
-    cache?.jobs.delete(jobId);
+  const reads = createReads(db.kind === 'pglite');
+  const cursors = createCursorCodec(await secret(db, 'cursor'));
+  const portraits = createPortraitRenderer();
+  const runner: JobRunner = startJobRunner(db, timing, (error) => log(`job runner: ${(error as Error).stack ?? String(error)}`), (influencerId, jobId) => reads.changed({ influencerId, jobId }));
+  let mediaBase = options.publicUrl ?? '';
+  const server = await createSandboxServer({
+    db,
+    timing,
+    reads,
+    cursors,
+    portraits,
+    get mediaBase() {
+      return mediaBase;
+    },
+    ...(options.limits ? { limits: options.limits } : {}),
+    afterWrite: () => runner.wake(),
+    log,
   });
-  const server = createSandboxServer({ db, timing, log, afterWrite: () => runner.wake(), ...(cache ? { cache } : {}) });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
-  const { port } = server.address() as AddressInfo;
+  const address = server.address() as AddressInfo; // a TCP listener's address is an AddressInfo
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
+  mediaBase ||= url;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     db,
-    runner,
     ...(generatedKey ? { generatedKey } : {}),
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await runner.stop();
+      await portraits.close();
       await db.close();
     },
   };

@@ -24,7 +24,7 @@ async function startProcess(timing: string): Promise<{ child: ChildProcess; url:
   // The same Node as the test run (the gate also runs this on Node 24).
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/sandbox.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: '0', SANDBOX_DATA_DIR: dataDir, SANDBOX_API_KEY: KEY, SANDBOX_TIMING: timing },
+    env: { ...process.env, SANDBOX_PORT: '0', SANDBOX_DATA_DIR: dataDir, SANDBOX_API_KEY: KEY, SANDBOX_TIMING: timing },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.add(child);

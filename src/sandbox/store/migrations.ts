@@ -85,6 +85,11 @@ const MIGRATIONS: Array<{ id: number; sql: string }> = [
     id: 2,
     sql: 'ALTER TABLE jobs ADD COLUMN steps_run integer NOT NULL DEFAULT 0',
   },
+  {
+    // Per-database secrets (the cursor signing key), shared by every process on the database.
+    id: 3,
+    sql: 'CREATE TABLE sandbox_secrets (name text PRIMARY KEY, value bytea NOT NULL)',
+  },
 ];
 
 export async function migrate(db: Db): Promise<number[]> {

@@ -1,0 +1,61 @@
+/**
+ * Reads of influencer and job rows by id, through a bounded cache (oldest entry out first) when
+ * this process owns its storage (PGlite): every write to those rows happens in this process and
+ * calls `changed` after it commits. With PostgreSQL several processes write, so reads go straight
+ * to the database. A cached row answers only its own org.
+ */
+import type { Db } from './db.js';
+import { findInfluencer, type InfluencerRow } from './influencers.js';
+import { findJob, type JobRow } from './jobs.js';
+
+const LIMIT = 10_000;
+
+class Bounded<V> {
+  private readonly map = new Map<string, V>();
+  get(key: string): V | undefined {
+    return this.map.get(key);
+  }
+  set(key: string, value: V): void {
+    if (this.map.size >= LIMIT) this.map.delete(this.map.keys().next().value as string);
+    this.map.set(key, value);
+  }
+  delete(key: string): void {
+    this.map.delete(key);
+  }
+}
+
+export interface Reads {
+  /** A live influencer of `orgId`, or undefined. */
+  influencer(db: Db, orgId: string, influencerId: string): Promise<InfluencerRow | undefined>;
+  job(db: Db, orgId: string, jobId: string): Promise<JobRow | undefined>;
+  /** After a commit that changed these rows. */
+  changed(ids: { influencerId?: string | undefined; jobId?: string | undefined }): void;
+}
+
+export function createReads(cached: boolean): Reads {
+  if (!cached) {
+    return { influencer: findInfluencer, job: findJob, changed: () => {} };
+  }
+  const influencers = new Bounded<InfluencerRow>();
+  const jobs = new Bounded<JobRow>();
+  return {
+    async influencer(db, orgId, id) {
+      const hit = influencers.get(id);
+      if (hit) return hit.org_id === orgId ? hit : undefined;
+      const row = await findInfluencer(db, orgId, id);
+      if (row) influencers.set(id, row);
+      return row;
+    },
+    async job(db, orgId, id) {
+      const hit = jobs.get(id);
+      if (hit) return hit.org_id === orgId ? hit : undefined;
+      const row = await findJob(db, orgId, id);
+      if (row) jobs.set(id, row);
+      return row;
+    },
+    changed({ influencerId, jobId }) {
+      if (influencerId) influencers.delete(influencerId);
+      if (jobId) jobs.delete(jobId);
+    },
+  };
+}
