@@ -121,6 +121,8 @@ export async function createFront<P>(options: FrontOptions<P>): Promise<Front> {
   const app = Fastify({
     logger: false,
     exposeHeadRoutes: false,
+    // Long ids reach validation (and get a field error) instead of failing in the router; the header limit bounds them.
+    maxParamLength: 16 * 1024,
     bodyLimit: limits.bodyBytes,
     // Request ids are the contract's (req_<ULID>); fastify's own are never shown.
     genReqId: () => newRequestId(),
@@ -140,12 +142,13 @@ export async function createFront<P>(options: FrontOptions<P>): Promise<Front> {
         handler,
       );
       server.maxConnections = limits.maxConnections;
+      server.timeout = limits.idleTimeoutMs;
       server.on('clientError', answerClientError);
       return server;
     },
     frameworkErrors(error, _request, reply) {
       if (error.code === 'FST_ERR_BAD_URL') {
-        return sendError(reply, new ApiError('VALIDATION', 'Invalid path.', { formErrors: ['The request path has a percent-escape that is not UTF-8.'] }));
+        return sendError(reply, new ApiError('MALFORMED_REQUEST', 'The request target is not a path with UTF-8 percent-escapes.'));
       }
       return sendError(reply, new ApiError('MALFORMED_REQUEST', 'The request could not be read.'));
     },

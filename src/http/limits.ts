@@ -11,8 +11,10 @@ export interface HttpLimits {
   headersTimeoutMs: number;
   /** Time to receive the whole request, body included; slower answers 408. */
   requestTimeoutMs: number;
-  /** How long an idle keep-alive connection stays open. */
+  /** How long an idle keep-alive connection stays open after a response. */
   keepAliveTimeoutMs: number;
+  /** How long any connection may stay silent (one that never sends a request, too). */
+  idleTimeoutMs: number;
   /** Connections accepted at once; more are refused at accept. */
   maxConnections: number;
 }
@@ -23,5 +25,6 @@ export const DEFAULT_LIMITS: HttpLimits = {
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
   keepAliveTimeoutMs: 5_000,
+  idleTimeoutMs: 30_000,
   maxConnections: 256,
 };
