@@ -70,6 +70,37 @@ async function mockTarget(): Promise<Target> {
   return { name: 'mock (prism + envelope front)', url: mock.url, read: mock.url + EXAMPLE_READ, create: mock.url + EXAMPLE_CREATE, stop: () => mock.stop() };
 }
 
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const assetId = (n: number) => `med_${n.toString(32).toUpperCase().padStart(26, '0').split('').map((c) => CROCKFORD[parseInt(c, 32)]).join('')}`;
+
+/**
+ * GET influencer latency while another client fetches distinct 512 px portraits 6 at a time
+ * (never the same twice, so no cache helps), next to the same GET with no portrait traffic.
+ */
+async function portraitLoad(inlinePortraits: boolean): Promise<{ idle: Result; underMedia: Result; portraits: number }> {
+  const sandbox = await startSandbox({ apiKey: KEY, log: () => {}, inlinePortraits });
+  const headers = { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' };
+  const project = (await (await fetch(`${sandbox.url}/v1/projects`, { method: 'POST', headers, body: '{"name":"Bench","appDescription":"A bench app."}' })).json()) as { initialInfluencer: { influencerId: string } };
+  const read = `${sandbox.url}/v1/influencers/${project.initialInfluencer.influencerId}`;
+  await load(read, 'GET').catch(() => undefined);
+  const idle = await load(read, 'GET');
+  let stop = false;
+  let fetched = 0;
+  let next = Math.floor(Math.random() * 1e9);
+  const fetcher = async () => {
+    while (!stop) {
+      await (await fetch(`${sandbox.url}/media/${assetId(next++)}.png`)).arrayBuffer();
+      fetched++;
+    }
+  };
+  const fetchers = Array.from({ length: 6 }, fetcher);
+  const underMedia = await load(read, 'GET');
+  stop = true;
+  await Promise.all(fetchers);
+  await sandbox.close();
+  return { idle, underMedia, portraits: fetched };
+}
+
 const results: Array<{ name: string; read: Result; create: Result }> = [];
 for (const start of [bareServer, sandboxTarget, prismTarget, mockTarget]) {
   const target = await start();
@@ -81,6 +112,9 @@ for (const start of [bareServer, sandboxTarget, prismTarget, mockTarget]) {
   console.error(`measured ${target.name}`);
 }
 
+const media = { worker: await portraitLoad(false), inline: await portraitLoad(true) };
+console.error('measured portrait load');
+
 const fmt = (r: Result) => `${r.rps.toFixed(0).padStart(7)} rps  p50 ${String(r.p50).padStart(3)} ms  p99 ${String(r.p99).padStart(4)} ms${r.errors ? `  (${r.errors} non-2xx/errors)` : ''}`;
 const width = Math.max(...results.map((r) => r.name.length));
 console.log(`\nload: ${connections} connections, ${duration} s per case, loopback, node ${process.version}`);
@@ -91,3 +125,7 @@ console.log('\nratios');
 console.log(`  sandbox / prism throughput, read:   ${(sandbox.read.rps / prism.read.rps).toFixed(1)}x   (target ≥ 5x)`);
 console.log(`  sandbox / prism throughput, create: ${(sandbox.create.rps / prism.create.rps).toFixed(1)}x`);
 console.log(`  sandbox p99 / bare p99, read:       ${(Math.max(sandbox.read.p99, 1) / Math.max(bare.read.p99, 1)).toFixed(1)}x   (target ≤ 3x; p99 floored at 1 ms)`);
+console.log('\nGET influencer while 6 clients fetch distinct 512 px portraits (sandbox, PGlite)');
+for (const [name, m] of Object.entries(media)) {
+  console.log(`  portraits rendered ${name.padEnd(6)}: idle p99 ${m.idle.p99} ms (${m.idle.rps.toFixed(0)} rps) · under portrait load p99 ${m.underMedia.p99} ms (${m.underMedia.rps.toFixed(0)} rps) · ${m.portraits} portraits served · ratio ${(Math.max(m.underMedia.p99, 1) / Math.max(m.idle.p99, 1)).toFixed(1)}x (target ≤ 3x)`);
+}

@@ -59,6 +59,8 @@ export interface SandboxOptions {
   apiKey?: string;
   /** More keys, for tests: other orgs, fewer scopes. */
   extraKeys?: ExtraKey[];
+  /** Render portraits on the API's own thread instead of a worker (only bench/ uses this, to compare). */
+  inlinePortraits?: boolean;
   /** Transport limits (body size, timeouts, connections); defaults in src/http/limits.ts. */
   limits?: Partial<HttpLimits>;
   log?: (line: string) => void;

@@ -45,7 +45,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   // PGlite is this process's own: it may cache reads. PostgreSQL may be shared with other processes.
   const reads = createReads(db.kind === 'pglite');
   const cursors = createCursorCodec(await secret(db, 'cursor'));
-  const portraits = createPortraitRenderer();
+  const portraits = createPortraitRenderer({ inline: options.inlinePortraits === true });
   const runner: JobRunner = startJobRunner(db, timing, (error) => log(`job runner: ${(error as Error).stack ?? String(error)}`), (influencerId, jobId) => reads.changed({ influencerId, jobId }));
   let mediaBase = options.publicUrl ?? '';
   const server = await createSandboxServer({

@@ -36,7 +36,8 @@ class ByteBoundedCache {
   }
 }
 
-export function createPortraitRenderer(): PortraitRenderer {
+/** `inline: true` renders on the calling thread (bench/ compares the two). */
+export function createPortraitRenderer(options: { inline?: boolean } = {}): PortraitRenderer {
   const cache = new ByteBoundedCache();
   const pending = new Map<number, { resolve: (png: Buffer) => void; reject: (error: Error) => void }>();
   const inFlight = new Map<string, Promise<Buffer>>();
@@ -62,7 +63,7 @@ export function createPortraitRenderer(): PortraitRenderer {
   };
 
   const renderInWorker = (assetId: string, size: number): Promise<Buffer> =>
-    new Promise((resolve, reject) => {
+    options.inline ? import('./portrait.js').then((m) => m.renderPortraitPng(assetId, size)) : new Promise((resolve, reject) => {
       worker ??= start();
       const id = nextId++;
       pending.set(id, { resolve, reject });
