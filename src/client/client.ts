@@ -17,7 +17,7 @@ import type {
 import { LayersApiError, LayersJobFailedError } from './errors.js';
 import { isTerminal, pollJob, type WaitForJobOptions } from './jobs.js';
 import { paginate } from './pagination.js';
-import { createTransport, parseRetryAfter, type TransportOptions } from './retry.js';
+import { createTransport, parseRetryAfter, type TransportOptions } from './transport.js';
 
 export interface LayersClientOptions {
   apiKey: string;

@@ -1,6 +1,6 @@
 import type { Job } from '../../generated/schema.js';
 import { LayersTimeoutError } from './errors.js';
-import { MAX_TIMER_MS, sleep } from './retry.js';
+import { MAX_TIMER_MS, sleep } from './transport.js';
 
 export interface WaitForJobOptions {
   signal?: AbortSignal;

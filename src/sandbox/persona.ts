@@ -63,7 +63,7 @@ function gcd(a: number, b: number): number {
 }
 
 export function personaName(input: PersonaInput): string {
-  const firsts = FIRST_NAMES_BY_GENDER[input.gender] ?? NEUTRAL_FIRST_NAMES;
+  const firsts = FIRST_NAMES_BY_GENDER[input.gender];
   const combos = firsts.length * SURNAMES.length;
 
   // Everything except the ordinal picks the walk; the ordinal is the step along it.
@@ -78,7 +78,8 @@ export function personaName(input: PersonaInput): string {
   const step = ((ordinal % combos) + combos) % combos;
   const index = (start + step * stride) % combos;
 
-  const first = firsts[index % firsts.length] ?? 'Nova';
-  const last = SURNAMES[Math.floor(index / firsts.length)] ?? 'Reyes';
+  // index < firsts.length × SURNAMES.length, so both lookups are in range.
+  const first = firsts[index % firsts.length]!;
+  const last = SURNAMES[Math.floor(index / firsts.length)]!;
   return `${first} ${last}`;
 }

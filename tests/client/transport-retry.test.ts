@@ -1,6 +1,6 @@
 /** The retry module's pure parts: Retry-After parsing, backoff bounds, cancellable sleep. */
 import { describe, expect, it } from 'vitest';
-import { backoffMs, parseRetryAfter, sleep } from '../../src/client/retry.js';
+import { backoffMs, parseRetryAfter, sleep } from '../../src/client/transport.js';
 
 const options = { fetch, maxRetries: 3, retryBaseDelayMs: 100, retryMaxDelayMs: 1000, timeoutMs: 1000 };
 
