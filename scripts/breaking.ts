@@ -7,11 +7,11 @@
  *   --base <file> --revision <file> compare other files (tests use it).
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readBundle } from '../src/contract/bundle.js';
 import { diffContracts, majorOf, type Change } from '../src/contract/diff.js';
-import type { JsonObject } from '../src/contract/openapi-walk.js';
-import { bundleJsonPath, redoclyEnv, repoRoot } from './lib/paths.js';
+import { isJsonObject } from '../src/contract/oas.js';
+import { bin, bundleJsonPath, redoclyEnv, repoRoot } from './lib/paths.js';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
@@ -19,31 +19,39 @@ const arg = (name: string) => {
 };
 const basePath = arg('--base') ?? join(repoRoot, 'releases/openapi.json');
 const revisionPath = arg('--revision') ?? bundleJsonPath;
-const base = JSON.parse(readFileSync(basePath, 'utf8')) as JsonObject;
-const revision = JSON.parse(readFileSync(revisionPath, 'utf8')) as JsonObject;
+const base = readBundle(basePath);
+const revision = readBundle(revisionPath);
 
-interface RedoclyVerdict { ruleId: string; impact: string; message: string }
-interface RedoclyChange { path: string; impact: string; verdicts: RedoclyVerdict[] }
+interface RedoclyVerdict { ruleId: string; message: string }
+interface RedoclyChange { path: string; verdicts: RedoclyVerdict[] }
 
-function redoclyOpinion(): RedoclyChange[] {
-  let stdout: string;
+/** If Redocly exits non-zero, the report it printed on stdout is still read. */
+function redoclyDiffOutput(): string {
   try {
-    stdout = execFileSync(join(repoRoot, 'node_modules/.bin/redocly'),
+    return execFileSync(bin('redocly'),
       ['diff', basePath, revisionPath, '--config', join(repoRoot, 'redocly.diff.yaml'), '--format', 'json', '--fail-on', 'none'],
       { cwd: repoRoot, env: redoclyEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   } catch (error) {
-    stdout = (error as { stdout?: string }).stdout ?? '{}';
+    return error instanceof Error && 'stdout' in error && typeof error.stdout === 'string' ? error.stdout : '{}';
   }
-  const report = JSON.parse(stdout || '{}') as { changes?: RedoclyChange[] };
-  return (report.changes ?? []).filter((c) => c.impact === 'major');
+}
+
+/** Redocly's major changes; read leniently, so an unexpected field shape never drops a change. */
+function redoclyOpinion(): RedoclyChange[] {
+  const report: unknown = JSON.parse(redoclyDiffOutput() || '{}');
+  const changes = isJsonObject(report) && Array.isArray(report.changes) ? report.changes.filter(isJsonObject) : [];
+  return changes.filter((c) => c.impact === 'major').map((c) => ({
+    path: String(c.path),
+    verdicts: (Array.isArray(c.verdicts) ? c.verdicts.filter(isJsonObject) : []).map((v) => ({ ruleId: String(v.ruleId), message: String(v.message) })),
+  }));
 }
 
 const changes: Change[] = diffContracts(base, revision);
 const redocly = redoclyOpinion();
 const breaking = changes.filter((c) => c.breaking);
 const additive = changes.filter((c) => !c.breaking);
-const versionBefore = String((base.info as JsonObject).version);
-const versionAfter = String((revision.info as JsonObject).version);
+const versionBefore = base.info.version;
+const versionAfter = revision.info.version;
 const majorBumped = majorOf(versionAfter) > majorOf(versionBefore);
 
 console.log(`contract ${versionBefore} (released) → ${versionAfter} (working)`);

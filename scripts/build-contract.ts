@@ -10,26 +10,29 @@ import { join, relative } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { stringify } from 'yaml';
 import { codeSamplesFor } from './lib/code-samples.js';
-import { listOperations, type JsonObject } from '../src/contract/openapi-walk.js';
-import { bundleJsonPath, bundleYamlPath, generatedDir, redoclyEnv, repoRoot, typesPath } from './lib/paths.js';
+import { readBundle } from '../src/contract/bundle.js';
+import { operationsOf } from '../src/contract/model.js';
+import type { OpenApiDocument } from '../src/contract/oas.js';
+import { bin, bundleJsonPath, bundleYamlPath, generatedDir, redoclyEnv, repoRoot, typesPath } from './lib/paths.js';
 
-function redoclyBundle(): JsonObject {
+function redoclyBundle(): OpenApiDocument {
   const dir = mkdtempSync(join(tmpdir(), 'layers-bundle-'));
   try {
     const out = join(dir, 'openapi.json');
-    execFileSync(join(repoRoot, 'node_modules/.bin/redocly'), ['bundle', 'partner@v1', '--output', out], {
+    execFileSync(bin('redocly'), ['bundle', 'partner@v1', '--output', out], {
       cwd: repoRoot,
       env: redoclyEnv,
       stdio: ['ignore', 'ignore', 'pipe'],
     });
-    return JSON.parse(readFileSync(out, 'utf8')) as JsonObject;
+    return readBundle(out);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function addCodeSamples(doc: JsonObject): void {
-  for (const op of listOperations(doc)) op.operation['x-codeSamples'] = codeSamplesFor(doc, op) as never;
+/** Adds `x-codeSamples` to each operation of the in-memory bundle (`raw` is the document's own object). */
+function addCodeSamples(doc: OpenApiDocument): void {
+  for (const op of operationsOf(doc)) op.raw['x-codeSamples'] = codeSamplesFor(doc, op);
 }
 
 /**
@@ -37,9 +40,10 @@ function addCodeSamples(doc: JsonObject): void {
  * - rootTypes + rootTypesNoSchemaPrefix: `Influencer`, `Job`, ... as top-level aliases.
  * - defaultNonNullable: false, so a request field with a default (`brandVoice`) stays optional.
  * - readWriteMarkers: false: requests and responses are separate schemas, so no field needs them.
+ * Given the bundle's JSON text: openapi-typescript parses it itself, against its own document types.
  */
-async function generateTypes(doc: JsonObject): Promise<string> {
-  const ast = await openapiTS(doc as never, {
+async function generateTypes(bundleJson: string): Promise<string> {
+  const ast = await openapiTS(bundleJson, {
     rootTypes: true,
     rootTypesNoSchemaPrefix: true,
     defaultNonNullable: false,
@@ -54,10 +58,11 @@ async function generateTypes(doc: JsonObject): Promise<string> {
 export async function buildArtifacts(): Promise<Map<string, string>> {
   const doc = redoclyBundle();
   addCodeSamples(doc);
+  const json = JSON.stringify(doc, null, 2) + '\n';
   return new Map([
-    [bundleJsonPath, JSON.stringify(doc, null, 2) + '\n'],
+    [bundleJsonPath, json],
     [bundleYamlPath, stringify(doc, { lineWidth: 0 })],
-    [typesPath, await generateTypes(doc)],
+    [typesPath, await generateTypes(json)],
   ]);
 }
 

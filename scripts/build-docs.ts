@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { redoclyEnv, repoRoot } from './lib/paths.js';
+import { bin, redoclyEnv, repoRoot } from './lib/paths.js';
 
 const LOGO = `data:image/svg+xml,${encodeURIComponent(
   '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="16"><text x="0" y="12" font-family="sans-serif" font-size="12" fill="#0044d4">Redocly</text></svg>',
@@ -17,7 +17,7 @@ const CDN_LOGOS = ['https://cdn.redoc.ly/redoc/logo-mini-full.svg', 'https://cdn
 
 export function buildDocs(output = join(repoRoot, 'dist/docs/index.html')): string {
   mkdirSync(dirname(output), { recursive: true });
-  execFileSync(join(repoRoot, 'node_modules/.bin/redocly'), [
+  execFileSync(bin('redocly'), [
     'build-docs', 'generated/openapi.json', '--inlineBundle', '--title', 'Layers Partner API — Influencers', '-o', output,
   ], { cwd: repoRoot, env: redoclyEnv, stdio: ['ignore', 'ignore', 'inherit'] });
   let html = readFileSync(output, 'utf8');

@@ -5,16 +5,15 @@
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildPackage, packageDir } from './pack-package.js';
-import { listOperations, type JsonObject } from '../src/contract/openapi-walk.js';
-import { bundleJsonPath, repoRoot } from './lib/paths.js';
+import { loadContract } from '../src/contract/model.js';
+import { isJsonObject } from '../src/contract/oas.js';
+import { bin, repoRoot } from './lib/paths.js';
 
-const bin = (name: string) => join(repoRoot, 'node_modules/.bin', name);
 const run = (cmd: string, args: string[], cwd = repoRoot) => execFileSync(cmd, args, { cwd, stdio: 'inherit' });
 
 const tarball = buildPackage();
@@ -22,7 +21,29 @@ console.log(`packed ${tarball}`);
 run(bin('publint'), ['--strict', packageDir]);
 run(bin('attw'), [tarball, '--profile', 'esm-only']);
 
-const doc = JSON.parse(readFileSync(bundleJsonPath, 'utf8')) as JsonObject;
+const contract = loadContract();
+
+/** The body the consumer's getInfluencer call is answered with: the contract's own `ready` example. */
+function readyInfluencer(): string {
+  const ok = contract.operation('getInfluencer').responses.find((r) => r.status === 200);
+  const ready = ok?.examples.find((e) => e.name === 'ready');
+  if (!ready) throw new Error('getInfluencer has no 200 example named ready');
+  return JSON.stringify(ready.value);
+}
+
+function portOf(server: Server): number {
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('the stub server is not listening on TCP');
+  return address.port;
+}
+
+/** The consumer prints { name, notFound, title }; anything else is a failure. */
+function consumerSawExpected(out: string): boolean {
+  const result: unknown = JSON.parse(out);
+  return isJsonObject(result) && result.name === 'Nova' && result.notFound === 'NOT_FOUND'
+    && typeof result.title === 'string' && result.title.startsWith('Layers Partner API');
+}
+
 const consumer = mkdtempSync(join(tmpdir(), 'layers-consumer-'));
 try {
   writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2));
@@ -37,10 +58,9 @@ try {
 
   mkdirSync(join(consumer, 'samples'));
   let samples = 0;
-  for (const op of listOperations(doc)) {
-    const codeSamples = (op.operation['x-codeSamples'] ?? []) as Array<{ lang: string; source: string }>;
-    for (const sample of codeSamples.filter((s) => s.lang === 'TypeScript')) {
-      writeFileSync(join(consumer, 'samples', `${String(op.operation.operationId)}.ts`), `${sample.source}\nexport { result };\n`);
+  for (const op of contract.operations) {
+    for (const sample of op.codeSamples.filter((s) => s.lang === 'TypeScript')) {
+      writeFileSync(join(consumer, 'samples', `${op.operationId}.ts`), `${sample.source}\nexport { result };\n`);
       samples += 1;
     }
   }
@@ -63,8 +83,7 @@ console.log(JSON.stringify({ name: influencer.name, notFound, title: contract.in
   run(bin('tsc'), ['-p', 'tsconfig.json'], consumer);
   console.log(`consumer type-checks against the tarball, with ${samples} TypeScript code samples from the docs`);
 
-  const example = ((((doc.paths as JsonObject)['/v1/influencers/{influencerId}'] as JsonObject).get as JsonObject).responses as JsonObject)['200'] as JsonObject;
-  const body = JSON.stringify((((example.content as JsonObject)['application/json'] as JsonObject).examples as JsonObject & { ready: { value: unknown } }).ready.value);
+  const body = readyInfluencer();
   const server = createServer((req, res) => {
     const auth = req.headers.authorization === 'Bearer sk_test_consumer';
     if (auth && req.url === '/v1/influencers/inf_4a8e1bc2-3d4f-46a8-9b0c-1d2e3f4a5b6c') {
@@ -75,17 +94,14 @@ console.log(JSON.stringify({ name: influencer.name, notFound, title: contract.in
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const port = portOf(server);
   try {
     // Async on purpose: this process's server must keep answering while the consumer runs.
     const { stdout: out } = await promisify(execFile)('node', ['out/main.js'], {
       cwd: consumer,
       env: { ...process.env, BASE_URL: `http://127.0.0.1:${port}` },
     });
-    const result = JSON.parse(out) as { name: string; notFound: string; title: string };
-    if (result.name !== 'Nova' || result.notFound !== 'NOT_FOUND' || !result.title.startsWith('Layers Partner API')) {
-      throw new Error(`consumer call returned ${out}`);
-    }
+    if (!consumerSawExpected(out)) throw new Error(`consumer call returned ${out}`);
     console.log(`consumer made a real call: ${out.trim()}`);
   } finally {
     server.close();

@@ -14,7 +14,9 @@ async function measure(external: string[]): Promise<{ min: number; gzip: number 
     external,
     write: false,
   });
-  const code = result.outputFiles[0]!.contents;
+  const [output] = result.outputFiles;
+  if (!output) throw new Error('esbuild wrote no output');
+  const code = output.contents;
   return { min: code.length, gzip: gzipSync(code, { level: 9 }).length };
 }
 

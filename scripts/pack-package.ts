@@ -6,16 +6,30 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundleJsonPath, repoRoot, typesPath } from './lib/paths.js';
+import { readBundle } from '../src/contract/bundle.js';
+import { isJsonObject } from '../src/contract/oas.js';
+import { bin, bundleJsonPath, repoRoot, typesPath } from './lib/paths.js';
 
 export const packageDir = join(repoRoot, 'dist/package');
 
-const rootPackage = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
-const contract = JSON.parse(readFileSync(bundleJsonPath, 'utf8')) as { info: { version: string } };
+/** The package's one dependency, pinned to the version this repository builds and tests with. */
+function openapiFetchVersion(): string {
+  const rootPackage: unknown = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+  const version = isJsonObject(rootPackage) && isJsonObject(rootPackage.devDependencies) ? rootPackage.devDependencies['openapi-fetch'] : undefined;
+  if (typeof version !== 'string') throw new Error('package.json has no devDependency openapi-fetch');
+  return version;
+}
+
+function packedFilename(npmPackJson: string): string {
+  const packed: unknown = JSON.parse(npmPackJson);
+  const first: unknown = Array.isArray(packed) ? packed[0] : undefined;
+  if (!isJsonObject(first) || typeof first.filename !== 'string') throw new Error('npm pack reported no tarball');
+  return first.filename;
+}
 
 export function buildPackage(): string {
   rmSync(packageDir, { recursive: true, force: true });
-  execFileSync(join(repoRoot, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.package.json'], { cwd: repoRoot, stdio: 'inherit' });
+  execFileSync(bin('tsc'), ['-p', 'tsconfig.package.json'], { cwd: repoRoot, stdio: 'inherit' });
   mkdirSync(join(packageDir, 'generated'), { recursive: true });
   copyFileSync(typesPath, join(packageDir, 'generated/schema.d.ts'));
   // A runtime module behind the types-only entry, so `import type {} from '@layers/partner-api/types'` resolves everywhere.
@@ -25,7 +39,7 @@ export function buildPackage(): string {
 
   const manifest = {
     name: '@layers/partner-api',
-    version: contract.info.version,
+    version: readBundle().info.version,
     description: 'Typed client, types and OpenAPI contract of the Layers Partner API (influencers).',
     license: 'UNLICENSED',
     type: 'module',
@@ -40,13 +54,11 @@ export function buildPackage(): string {
     main: './src/client/index.js',
     types: './src/client/index.d.ts',
     files: ['src', 'generated', 'README.md'],
-    dependencies: { 'openapi-fetch': rootPackage.devDependencies['openapi-fetch'] },
+    dependencies: { 'openapi-fetch': openapiFetchVersion() },
   };
   writeFileSync(join(packageDir, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
   const out = execFileSync('npm', ['pack', '--json', '--pack-destination', join(repoRoot, 'dist')], { cwd: packageDir, encoding: 'utf8' });
-  const [packed] = JSON.parse(out) as Array<{ filename: string }>;
-  if (!packed) throw new Error('npm pack reported no tarball');
-  return join(repoRoot, 'dist', packed.filename);
+  return join(repoRoot, 'dist', packedFilename(out));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) console.log(buildPackage());

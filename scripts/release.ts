@@ -8,34 +8,37 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readBundle } from '../src/contract/bundle.js';
 import { diffContracts } from '../src/contract/diff.js';
-import type { JsonObject } from '../src/contract/openapi-walk.js';
-import { bundleJsonPath, repoRoot } from './lib/paths.js';
+import { bin, bundleJsonPath, repoRoot } from './lib/paths.js';
 
 type Bump = 'major' | 'minor' | 'patch';
 const releasedPath = join(repoRoot, 'releases/openapi.json');
 const rootPath = join(repoRoot, 'openapi/openapi.yaml');
 const changelogPath = join(repoRoot, 'CHANGELOG.md');
 
-const build = () => execFileSync(join(repoRoot, 'node_modules/.bin/tsx'), ['scripts/build-contract.ts'], { cwd: repoRoot, stdio: 'inherit' });
+const order: Bump[] = ['patch', 'minor', 'major'];
+const isBump = (value: string): value is Bump => order.some((bump) => bump === value);
+
+const build = () => execFileSync(bin('tsx'), ['scripts/build-contract.ts'], { cwd: repoRoot, stdio: 'inherit' });
 build();
-const released = JSON.parse(readFileSync(releasedPath, 'utf8')) as JsonObject;
-const working = JSON.parse(readFileSync(bundleJsonPath, 'utf8')) as JsonObject;
+const released = readBundle(releasedPath);
+const working = readBundle(bundleJsonPath);
 const changes = diffContracts(released, working);
 if (changes.length === 0) {
   console.log('no changes since the last release; nothing to release');
   process.exit(0);
 }
 const required: Bump = changes.some((c) => c.breaking) ? 'major' : changes.some((c) => c.kind.endsWith('added')) ? 'minor' : 'patch';
-const order: Bump[] = ['patch', 'minor', 'major'];
-const asked = process.argv[2] as Bump | undefined;
-if (asked && !order.includes(asked)) throw new Error(`bump must be major, minor or patch, got ${asked}`);
+const argument = process.argv[2];
+if (argument !== undefined && !isBump(argument)) throw new Error(`bump must be major, minor or patch, got ${argument}`);
+const asked = argument;
 if (asked && order.indexOf(asked) < order.indexOf(required)) {
   console.error(`these changes need at least a ${required} release, not ${asked}`);
   process.exit(1);
 }
 const bump = asked ?? required;
-const [major, minor, patch] = String((released.info as JsonObject).version).split('.').map(Number) as [number, number, number];
+const [major = 0, minor = 0, patch = 0] = released.info.version.split('.').map(Number);
 const version = bump === 'major' ? `${major + 1}.0.0` : bump === 'minor' ? `${major}.${minor + 1}.0` : `${major}.${minor}.${patch + 1}`;
 
 const root = readFileSync(rootPath, 'utf8');

@@ -1,33 +1,16 @@
-import { deref, isObject, type Json, type JsonObject, type OperationRef } from '../../src/contract/openapi-walk.js';
-
 /**
  * Code samples (curl, TypeScript, Python) for the docs, derived from each operation's own
  * examples so they can never disagree with the contract.
  */
-export interface CodeSample {
-  lang: string;
-  label: string;
-  source: string;
-}
+import { deref } from '../../src/contract/bundle.js';
+import type { ContractOperation, ContractParameter } from '../../src/contract/model.js';
+import type { CodeSample, Json, JsonObject, OpenApiDocument } from '../../src/contract/oas.js';
 
 const BASE_URL = 'https://api.layers.com';
 
-function firstExample(doc: JsonObject, media: Json | undefined): Json | undefined {
-  const m = deref(doc, media ?? null);
-  if (!isObject(m)) return undefined;
-  if (isObject(m.examples)) {
-    const first = Object.values(m.examples)[0];
-    const ex = deref(doc, first ?? null);
-    if (isObject(ex) && 'value' in ex) return ex.value;
-  }
-  return m.example;
-}
-
-function parameterExample(doc: JsonObject, param: JsonObject): Json | undefined {
-  if ('example' in param) return param.example;
-  const schema = deref(doc, param.schema ?? null);
-  if (isObject(schema) && Array.isArray(schema.examples)) return schema.examples[0];
-  return undefined;
+function parameterExample(doc: OpenApiDocument, param: ContractParameter): Json | undefined {
+  if (param.example !== undefined) return param.example;
+  return deref(doc, param.schema).examples?.[0];
 }
 
 function pythonLiteral(value: Json, depth = 0): string {
@@ -62,25 +45,19 @@ function tsLiteral(value: Json, depth = 0): string {
   return `{\n${entries.map(([k, v]) => `${pad}${key(k)}: ${tsLiteral(v, depth + 1)}`).join(',\n')},\n${close}}`;
 }
 
-export function codeSamplesFor(doc: JsonObject, op: OperationRef): CodeSample[] {
+export function codeSamplesFor(doc: OpenApiDocument, op: ContractOperation): CodeSample[] {
   const method = op.method.toUpperCase();
-  const pathParams = op.parameters.filter((p) => p.in === 'path');
-  const queryParams = op.parameters.filter((p) => p.in === 'query');
-  const sendsKey = op.parameters.some((p) => p.in === 'header' && p.name === 'Idempotency-Key');
+  const sendsKey = op.parameters.header.some((p) => p.name === 'Idempotency-Key');
 
   let path = op.path;
   const args: JsonObject = {};
-  for (const p of pathParams) {
+  for (const p of op.parameters.path) {
     const value = parameterExample(doc, p);
-    path = path.replace(`{${String(p.name)}}`, String(value));
-    args[String(p.name)] = value ?? null;
+    path = path.replace(`{${p.name}}`, String(value));
+    args[p.name] = value ?? null;
   }
-  const requestBody = deref(doc, op.operation.requestBody ?? null);
-  const body = isObject(requestBody) && isObject(requestBody.content)
-    ? firstExample(doc, requestBody.content['application/json'])
-    : undefined;
+  const body = op.requestBody?.examples[0]?.value;
   const url = `${BASE_URL}${path}`;
-  const operationId = String(op.operation.operationId);
 
   const curl = [`curl -X ${method} ${url}`, '-H "Authorization: Bearer $LAYERS_API_KEY"'];
   if (sendsKey) curl.push('-H "Idempotency-Key: $(uuidgen)"');
@@ -89,9 +66,9 @@ export function codeSamplesFor(doc: JsonObject, op: OperationRef): CodeSample[] 
     curl.push(`-d '${JSON.stringify(body)}'`);
   }
 
-  for (const q of queryParams) {
+  for (const q of op.parameters.query) {
     const value = parameterExample(doc, q);
-    if (value !== undefined && q.name === 'limit') args[String(q.name)] = value;
+    if (value !== undefined && q.name === 'limit') args[q.name] = value;
   }
   // The client takes (params, body?) — or just (body) when the operation has no parameters.
   const tsArgs = Object.keys(args).length > 0 ? [tsLiteral(args)] : [];
@@ -100,7 +77,7 @@ export function codeSamplesFor(doc: JsonObject, op: OperationRef): CodeSample[] 
     "import { LayersClient } from '@layers/partner-api';",
     '',
     'const layers = new LayersClient({ apiKey: process.env.LAYERS_API_KEY! });',
-    `const result = await layers.${operationId}(${tsArgs.join(', ')});`,
+    `const result = await layers.${op.operationId}(${tsArgs.join(', ')});`,
   ];
 
   const py = ['import os, uuid, httpx', '', `r = httpx.${op.method}(`, `    ${JSON.stringify(url)},`];

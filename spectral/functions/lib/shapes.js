@@ -54,9 +54,3 @@ export function nonNullBranches(schema) {
   if (branches === null) return [schema];
   return branches.filter(isObject).filter(b => !(typesOf(b).length === 1 && typesOf(b)[0] === 'null'));
 }
-
-/** HTTP methods that hold an Operation Object in a Path Item. */
-export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-
-/** @param {string | number} status e.g. 404, '404', '4XX' @returns {boolean} */
-export const isErrorStatus = status => /^[45]/.test(String(status));

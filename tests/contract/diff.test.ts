@@ -9,14 +9,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readBundle } from '../../src/contract/bundle.js';
 import { diffContracts } from '../../src/contract/diff.js';
-import type { JsonObject } from '../../src/contract/openapi-walk.js';
-import { repoRoot } from '../../scripts/lib/paths.js';
-import { doc } from '../support/contract.js';
+import type { OpenApiDocument } from '../../src/contract/oas.js';
+import { bin, repoRoot } from '../../scripts/lib/paths.js';
 
+const doc = readBundle();
+// Fixtures edit the document the way a person edits the JSON, by path; typing each path buys nothing.
 type Doc = any;
-const mutate = (fn: (d: Doc) => void): JsonObject => {
-  const copy = structuredClone(doc) as Doc;
+const mutate = (fn: (d: Doc) => void): OpenApiDocument => {
+  const copy = structuredClone(doc);
   fn(copy);
   return copy;
 };
@@ -56,6 +58,14 @@ const additiveCases: Array<[string, (d: Doc) => void]> = [
   ['description edit', (d) => (schemas(d).Influencer.description = 'Edited.')],
 ];
 
+/** A failed execFile's exit code and stdout. */
+function exitOf(error: unknown): { code: number | undefined; stdout: string } {
+  if (!(error instanceof Error)) throw error;
+  const code = 'code' in error && typeof error.code === 'number' ? error.code : undefined;
+  const stdout = 'stdout' in error && typeof error.stdout === 'string' ? error.stdout : '';
+  return { code, stdout };
+}
+
 const render = (changes: ReturnType<typeof diffContracts>) => changes.map((c) => `${c.breaking ? 'BREAKING' : 'ok'} ${c.operation} ${c.kind}: ${c.message}`).join('\n');
 
 describe('the diff engine', () => {
@@ -83,18 +93,18 @@ describe('the diff engine', () => {
 describe('npm run breaking', () => {
   const dir = mkdtempSync(join(tmpdir(), 'layers-breaking-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const write = (name: string, d: JsonObject) => {
+  const write = (name: string, d: OpenApiDocument) => {
     const file = join(dir, name);
     writeFileSync(file, JSON.stringify(d));
     return file;
   };
-  const run = async (revision: JsonObject) => {
+  const run = async (revision: OpenApiDocument) => {
     try {
-      const { stdout } = await promisify(execFile)(join(repoRoot, 'node_modules/.bin/tsx'),
+      const { stdout } = await promisify(execFile)(bin('tsx'),
         ['scripts/breaking.ts', '--base', write('base.json', doc), '--revision', write(`rev-${Math.random()}.json`, revision)], { cwd: repoRoot });
       return { code: 0, stdout };
     } catch (error) {
-      return { code: (error as { code: number }).code, stdout: (error as { stdout: string }).stdout };
+      return exitOf(error);
     }
   };
 
