@@ -314,22 +314,46 @@ export interface components {
             updatedAt: components["schemas"]["Timestamp"];
         };
         /**
-         * @description Machine-readable error code. Each code is always sent with one HTTP status (`x-http-status`),
-         *     so clients may branch on either. This list may grow (`x-extensible-enum`): treat a code you do
-         *     not know by its HTTP status class.
-         *
-         *     `MALFORMED_REQUEST` (400), `REQUEST_TIMEOUT` (408) and `HEADERS_TOO_LARGE` (431) are transport
-         *     errors any request can meet before it reaches an operation: broken HTTP framing, a request that
-         *     arrives too slowly, or a header block that is too large. The connection is closed after them.
-         * @example VALIDATION
+         * @description The code of a transport error: a request that never reached an operation because the HTTP
+         *     itself was broken (`MALFORMED_REQUEST`: framing, a missing or doubled `Host`, a request target
+         *     that is not a path with UTF-8 percent-escapes), arrived too slowly (`REQUEST_TIMEOUT`), or had a
+         *     header block that is too large (`HEADERS_TOO_LARGE`). The connection is closed after it. Each code
+         *     has one HTTP status (`x-http-status`).
+         * @example MALFORMED_REQUEST
          * @enum {string}
          */
-        ErrorCode: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN_SCOPE" | "NOT_FOUND" | "CONFLICT" | "IDEMPOTENCY_KEY_IN_USE" | "IDEMPOTENCY_KEY_REUSED" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTERNAL" | "MALFORMED_REQUEST" | "REQUEST_TIMEOUT" | "HEADERS_TOO_LARGE";
+        TransportErrorCode: "MALFORMED_REQUEST" | "REQUEST_TIMEOUT" | "HEADERS_TOO_LARGE";
         /**
          * @description Id of the request that produced this response, `req_` followed by a 26-character ULID. Quote it to support.
          * @example req_01HXZ9G7KMV2QX8Y1S5RJW3B7T
          */
         RequestId: string;
+        /**
+         * @description The error envelope of a transport error (`400`, `408`, `431`): the same shape as `ErrorEnvelope`,
+         *     with a `TransportErrorCode` and no `details`.
+         * @example {
+         *       "error": {
+         *         "code": "MALFORMED_REQUEST",
+         *         "message": "The request is not well-formed HTTP/1.1.",
+         *         "requestId": "req_01HXZ9G7KMV2QX8Y1S5RJW3B7T"
+         *       }
+         *     }
+         */
+        TransportErrorEnvelope: {
+            error: {
+                code: components["schemas"]["TransportErrorCode"];
+                /** @description Human-readable explanation. Do not parse it; branch on `code`. */
+                message: string;
+                requestId: components["schemas"]["RequestId"];
+            };
+        };
+        /**
+         * @description Machine-readable error code. Each code is always sent with one HTTP status (`x-http-status`),
+         *     so clients may branch on either.
+         * @example VALIDATION
+         * @enum {string}
+         */
+        ErrorCode: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN_SCOPE" | "NOT_FOUND" | "CONFLICT" | "IDEMPOTENCY_KEY_IN_USE" | "IDEMPOTENCY_KEY_REUSED" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTERNAL";
         /**
          * @description Structured detail, present on `VALIDATION`. `fieldErrors` maps a dotted field path
          *     (`name`, `overrides.language`) to its messages; `formErrors` holds errors about the body as a whole
@@ -645,6 +669,15 @@ export interface components {
         };
     };
     responses: {
+        /** @description The request is not well-formed HTTP (framing, a missing or doubled Host, a request target that is not a path with UTF-8 percent-escapes). The connection is closed. */
+        MalformedRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["TransportErrorEnvelope"];
+            };
+        };
         /** @description No valid API key: the `Authorization: Bearer` (or `X-Api-Key`) header is missing, malformed or revoked, or the two headers disagree. */
         Unauthenticated: {
             headers: {
@@ -661,6 +694,15 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The request headers or body arrived too slowly. The connection is closed. */
+        RequestTimeout: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["TransportErrorEnvelope"];
             };
         };
         /** @description A request with this `Idempotency-Key` is still being processed. Retry after it completes. */
@@ -689,6 +731,15 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The request header block is too large. The connection is closed. */
+        HeadersTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["TransportErrorEnvelope"];
             };
         };
         /** @description Something went wrong on our side. Safe to retry idempotent requests and keyed POSTs. */
@@ -804,8 +855,10 @@ export type JobId = components['schemas']['JobId'];
 export type InitialInfluencer = components['schemas']['InitialInfluencer'];
 export type Timestamp = components['schemas']['Timestamp'];
 export type Project = components['schemas']['Project'];
-export type ErrorCode = components['schemas']['ErrorCode'];
+export type TransportErrorCode = components['schemas']['TransportErrorCode'];
 export type RequestId = components['schemas']['RequestId'];
+export type TransportErrorEnvelope = components['schemas']['TransportErrorEnvelope'];
+export type ErrorCode = components['schemas']['ErrorCode'];
 export type ErrorDetails = components['schemas']['ErrorDetails'];
 export type ErrorEnvelope = components['schemas']['ErrorEnvelope'];
 export type Cursor = components['schemas']['Cursor'];
@@ -829,11 +882,14 @@ export type InfluencerDeleted = components['schemas']['InfluencerDeleted'];
 export type InfluencerPatchRequest = components['schemas']['InfluencerPatchRequest'];
 export type InfluencerCloneOverrides = components['schemas']['InfluencerCloneOverrides'];
 export type InfluencerCloneRequest = components['schemas']['InfluencerCloneRequest'];
+export type ResponseMalformedRequest = components['responses']['MalformedRequest'];
 export type ResponseUnauthenticated = components['responses']['Unauthenticated'];
 export type ResponseForbiddenScope = components['responses']['ForbiddenScope'];
+export type ResponseRequestTimeout = components['responses']['RequestTimeout'];
 export type ResponseIdempotencyKeyInUse = components['responses']['IdempotencyKeyInUse'];
 export type ResponseUnsupportedMediaType = components['responses']['UnsupportedMediaType'];
 export type ResponseRateLimited = components['responses']['RateLimited'];
+export type ResponseHeadersTooLarge = components['responses']['HeadersTooLarge'];
 export type ResponseInternal = components['responses']['Internal'];
 export type ResponseProjectNotFound = components['responses']['ProjectNotFound'];
 export type ResponseMalformedPathId = components['responses']['MalformedPathId'];
@@ -883,8 +939,10 @@ export interface operations {
                     "application/json": components["schemas"]["Project"];
                 };
             };
+            400: components["responses"]["MalformedRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["ForbiddenScope"];
+            408: components["responses"]["RequestTimeout"];
             409: components["responses"]["IdempotencyKeyInUse"];
             415: components["responses"]["UnsupportedMediaType"];
             /** @description The body is invalid (unknown field, bad enum, too long, wrong type, malformed JSON), or the `Idempotency-Key` was used with a different body. */
@@ -897,6 +955,7 @@ export interface operations {
                 };
             };
             429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["Internal"];
         };
     };
@@ -924,11 +983,14 @@ export interface operations {
                     "application/json": components["schemas"]["Project"];
                 };
             };
+            400: components["responses"]["MalformedRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["ForbiddenScope"];
             404: components["responses"]["ProjectNotFound"];
+            408: components["responses"]["RequestTimeout"];
             422: components["responses"]["MalformedPathId"];
             429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["Internal"];
         };
     };
@@ -967,9 +1029,11 @@ export interface operations {
                     "application/json": components["schemas"]["InfluencerList"];
                 };
             };
+            400: components["responses"]["MalformedRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["ForbiddenScope"];
             404: components["responses"]["ProjectNotFound"];
+            408: components["responses"]["RequestTimeout"];
             /** @description `limit` out of 1–100, a malformed or unknown `cursor`, or a malformed project id. */
             422: {
                 headers: {
@@ -980,6 +1044,7 @@ export interface operations {
                 };
             };
             429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["Internal"];
         };
     };
@@ -1022,9 +1087,11 @@ export interface operations {
                     "application/json": components["schemas"]["Job"];
                 };
             };
+            400: components["responses"]["MalformedRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["ForbiddenScope"];
             404: components["responses"]["ProjectNotFound"];
+            408: components["responses"]["RequestTimeout"];
             409: components["responses"]["IdempotencyKeyInUse"];
             415: components["responses"]["UnsupportedMediaType"];
             /** @description Validation failed: an unknown field (such as `name`, `brandVoice`, `language`), an enum out of range, a `prompt` outside 1–60 characters, a malformed project id or malformed JSON. Or the `Idempotency-Key` was used with a different body. */
@@ -1037,6 +1104,7 @@ export interface operations {
                 };
             };
             429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["Internal"];
         };
     };
@@ -1064,11 +1132,14 @@ export interface operations {
                     "application/json": components["schemas"]["Influencer"];
                 };
             };
+            400: components["responses"]["MalformedRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["ForbiddenScope"];
             404: components["responses"]["InfluencerNotFound"];
+            408: components["responses"]["RequestTimeout"];
             422: components["responses"]["MalformedPathId"];
             429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["Internal"];
         };
     };
@@ -1100,9 +1171,11 @@ export interface operations {
                     "application/json": components["schemas"]["InfluencerDeleted"];
                 };
             };
+            400: components["responses"]["MalformedRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["ForbiddenScope"];
             404: components["responses"]["InfluencerNotFound"];
+            408: components["responses"]["RequestTimeout"];
             415: components["responses"]["UnsupportedMediaType"];
             /** @description Validation failed: an unknown field, a `reason` outside 1–500 characters, malformed JSON or a malformed id. */
             422: {
@@ -1114,6 +1187,7 @@ export interface operations {
                 };
             };
             429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["Internal"];
         };
     };
@@ -1145,9 +1219,11 @@ export interface operations {
                     "application/json": components["schemas"]["Influencer"];
                 };
             };
+            400: components["responses"]["MalformedRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["ForbiddenScope"];
             404: components["responses"]["InfluencerNotFound"];
+            408: components["responses"]["RequestTimeout"];
             415: components["responses"]["UnsupportedMediaType"];
             /** @description Validation failed: an empty body, an unknown field (such as `personality`), a bad enum, a `null`, a name outside 1–128 characters, malformed JSON or a malformed id. */
             422: {
@@ -1159,6 +1235,7 @@ export interface operations {
                 };
             };
             429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["Internal"];
         };
     };
@@ -1201,9 +1278,11 @@ export interface operations {
                     "application/json": components["schemas"]["Job"];
                 };
             };
+            400: components["responses"]["MalformedRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["ForbiddenScope"];
             404: components["responses"]["InfluencerNotFound"];
+            408: components["responses"]["RequestTimeout"];
             /** @description The source is not `ready` yet (or has `failed`), so it has no appearance to anchor a clone; or a request with this `Idempotency-Key` is still in progress. */
             409: {
                 headers: {
@@ -1224,6 +1303,7 @@ export interface operations {
                 };
             };
             429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["Internal"];
         };
     };
@@ -1251,11 +1331,14 @@ export interface operations {
                     "application/json": components["schemas"]["Job"];
                 };
             };
+            400: components["responses"]["MalformedRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["ForbiddenScope"];
             404: components["responses"]["JobNotFound"];
+            408: components["responses"]["RequestTimeout"];
             422: components["responses"]["MalformedPathId"];
             429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["Internal"];
         };
     };

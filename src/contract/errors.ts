@@ -11,7 +11,7 @@ import { loadContract, type ErrorCode } from './model.js';
 import type { Schema } from './oas.js';
 
 export type ErrorDetails = components['schemas']['ErrorDetails'];
-export type ErrorEnvelope = components['schemas']['ErrorEnvelope'];
+export type ErrorEnvelope = components['schemas']['ErrorEnvelope'] | components['schemas']['TransportErrorEnvelope'];
 
 export class ApiError extends Error {
   constructor(
@@ -29,6 +29,10 @@ export class ApiError extends Error {
 }
 
 const contract = loadContract();
+
+type TransportCode = components['schemas']['TransportErrorCode'];
+const TRANSPORT_CODES = new Set(contract.schema('TransportErrorCode').enum ?? []);
+const isTransportCode = (code: ErrorCode): code is TransportCode => TRANSPORT_CODES.has(code);
 
 export function errorStatus(code: ErrorCode): number {
   const status = contract.errorStatus[code];
@@ -77,6 +81,7 @@ export function isFieldKey(path: string): boolean {
 
 /** The envelope as sent: text cleaned, details capped as ErrorDetails says. */
 export function envelope(error: ApiError, requestId: string = newRequestId()): ErrorEnvelope {
+  if (isTransportCode(error.code)) return { error: { code: error.code, message: cleanText(error.message, errorLimits.maxMessageLength), requestId } };
   const fieldEntries = Object.entries(error.details?.fieldErrors ?? {}).filter(([key]) => isFieldKey(key)).slice(0, errorLimits.maxFields);
   const formErrors = (error.details?.formErrors ?? []).slice(0, errorLimits.maxFormErrors).map((t) => cleanText(t));
   const details: ErrorDetails = {

@@ -23,7 +23,8 @@ import {
 } from './oas.js';
 
 export type OperationId = keyof operations;
-export type ErrorCode = components['schemas']['ErrorCode'];
+/** Every error code a server of this contract sends: an operation's (ErrorCode) or the transport's (TransportErrorCode). */
+export type ErrorCode = components['schemas']['ErrorCode'] | components['schemas']['TransportErrorCode'];
 export const JSON_MEDIA_TYPE = 'application/json';
 
 export interface NamedExample {
@@ -102,7 +103,7 @@ export interface Contract {
   operation(id: OperationId): ContractOperation;
   /** `components/schemas/<name>`, resolved. */
   schema(name: string): Schema;
-  /** Each error code's one HTTP status (ErrorCode's `x-http-status`). */
+  /** Each error code's one HTTP status (`x-http-status` of ErrorCode and TransportErrorCode). */
   errorStatus: Record<ErrorCode, number>;
   /** Every scope the document declares (`x-scopes`), with its description. */
   scopes: Record<string, string>;
@@ -223,7 +224,9 @@ export function loadContract(doc: OpenApiDocument = readBundle()): Contract {
     if (!found) throw new Error(`no schema named ${name} in the contract`);
     return deref(doc, found);
   };
-  const errorStatus = Object.hasOwn(schemas, 'ErrorCode') ? schema('ErrorCode')['x-http-status'] : undefined;
+  const errorStatus = Object.fromEntries(
+    ['ErrorCode', 'TransportErrorCode'].filter((name) => Object.hasOwn(schemas, name)).flatMap((name) => Object.entries(schema(name)['x-http-status'] ?? {})),
+  );
   const rawScopes = doc['x-scopes'];
   const model: Contract = {
     doc,
@@ -235,8 +238,8 @@ export function loadContract(doc: OpenApiDocument = readBundle()): Contract {
       return op;
     },
     schema,
-    // ErrorCode's x-http-status lists every code (Spectral rule layers-error-code-status).
-    errorStatus: (errorStatus ?? {}) as Record<ErrorCode, number>,
+    // Each code schema's x-http-status lists every code of its enum (Spectral rule layers-error-code-status).
+    errorStatus: errorStatus as Record<ErrorCode, number>,
     scopes: typeof rawScopes === 'object' && rawScopes !== null ? Object.fromEntries(Object.entries(rawScopes).map(([k, v]) => [k, String(v)])) : {},
   };
   models.set(doc, model);

@@ -16,6 +16,8 @@ import { sendRaw, type RawResponse } from './raw.js';
 
 const LIMITS = { headersTimeoutMs: 1000, requestTimeoutMs: 2000, keepAliveTimeoutMs: 500, idleTimeoutMs: 1500, maxConnections: 40 };
 const validEnvelope = validatorForSchema('ErrorEnvelope');
+const validTransportEnvelope = validatorForSchema('TransportErrorEnvelope');
+const TRANSPORT_STATUSES = new Set(loadContract().schema('TransportErrorCode').enum!.map((code) => errorStatus(code as ErrorCode)));
 const targets = (process.env.ABUSE_TARGET ? [process.env.ABUSE_TARGET] : ['mock', 'sandbox']) as Array<'mock' | 'sandbox'>;
 
 interface Target {
@@ -89,7 +91,8 @@ function checkAnswer(answer: RawResponse, want: Expect, label: string): void {
   if (want.status >= 400) {
     expect(answer.headers['content-type'], label).toMatch(/^application\/json/);
     const body: unknown = JSON.parse(answer.body);
-    expect(validEnvelope(body), `${label}: ${JSON.stringify(validEnvelope.errors)} ${answer.body.slice(0, 300)}`).toBe(true);
+    const valid = TRANSPORT_STATUSES.has(answer.status) ? validTransportEnvelope : validEnvelope;
+    expect(valid(body), `${label}: ${JSON.stringify(valid.errors)} ${answer.body.slice(0, 300)}`).toBe(true);
     const error = (body as { error: { code: ErrorCode; details?: { fieldErrors?: Record<string, string[]> } } }).error;
     expect(errorStatus(error.code), label).toBe(answer.status);
     if (want.code) expect(error.code, label).toBe(want.code);
