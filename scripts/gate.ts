@@ -89,7 +89,7 @@ const stages: Stage[] = [
   vitest('contract:sandbox-proxy', 'contract suite via prism proxy --errors (sandbox)', [contractSuite, noTypecheck], { CONTRACT_TARGET: 'sandbox', DATABASE_URL: '', CONTRACT_PROXY: '1' }),
   // Locally the PostgreSQL stage needs a server; in CI its absence is a failure, not a skip.
   skipUnless(
-    vitest('postgres', 'contract suite, storage tests and fuzz on the sandbox (PostgreSQL)', [contractSuite, 'tests/sandbox', 'tests/fuzz', noTypecheck], { CONTRACT_TARGET: 'sandbox', FUZZ_TARGET: 'sandbox' }),
+    vitest('postgres', 'contract suite, storage tests, abuse corpus and fuzz on the sandbox (PostgreSQL)', [contractSuite, 'tests/sandbox', 'tests/abuse', 'tests/fuzz', noTypecheck], { CONTRACT_TARGET: 'sandbox', FUZZ_TARGET: 'sandbox', ABUSE_TARGET: 'sandbox' }),
     Boolean(process.env.DATABASE_URL || process.env.CI),
     'DATABASE_URL is not set (.ci/run sets it from .ci/postgres.sh)',
   ),
