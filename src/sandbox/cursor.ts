@@ -8,6 +8,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { ApiError } from '../contract/errors.js';
 
 const SIGNATURE_BYTES = 16;
+/** base64url of SIGNATURE_BYTES, unpadded: the cursor's last characters (the Cursor pattern allows no separator). */
+const SIGNATURE_CHARS = Math.ceil((SIGNATURE_BYTES * 4) / 3);
 
 export interface CursorCodec {
   encode(projectId: string, seq: number): string;
@@ -23,12 +25,12 @@ export function createCursorCodec(secret: Buffer): CursorCodec {
   return {
     encode(projectId, seq) {
       const payload = Buffer.from(JSON.stringify({ p: projectId, s: seq })).toString('base64url');
-      return `${payload}.${sign(payload).toString('base64url')}`;
+      return `${payload}${sign(payload).toString('base64url')}`;
     },
     decode(cursor, projectId) {
-      const [payload, signature, extra] = cursor.split('.');
-      if (!payload || !signature || extra !== undefined) throw unknownCursor();
-      const given = Buffer.from(signature, 'base64url');
+      const payload = cursor.slice(0, -SIGNATURE_CHARS);
+      const given = Buffer.from(cursor.slice(-SIGNATURE_CHARS), 'base64url');
+      if (!payload) throw unknownCursor();
       if (given.length !== SIGNATURE_BYTES || !timingSafeEqual(given, sign(payload))) throw unknownCursor();
       let parsed: unknown;
       try {
