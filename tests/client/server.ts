@@ -6,6 +6,10 @@ import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'nod
 import type { AddressInfo } from 'node:net';
 import { afterEach } from 'vitest';
 import { LayersClient, type LayersClientOptions } from '../../src/client/index.js';
+import { responseExample, type Schemas } from '../support/contract.js';
+
+type Influencer = Schemas['Influencer'];
+type Job = Schemas['Job'];
 
 export interface Recorded {
   method: string;
@@ -86,51 +90,25 @@ export const drop: Step = (res) => {
 /** Never answers. */
 export const hang: Step = () => {};
 
-export const PRJ = 'prj_254a4ce1-f4ca-42b1-9e36-17ca45ef3d39';
-export const INF = 'inf_4a8e1bc2-3d4f-46a8-9b0c-1d2e3f4a5b6c';
-export const INF2 = 'inf_9b1e2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d';
-export const JOB = 'job_01HXZ9G7KMV2QX8Y1S5RJW3B7T';
-const TS = '2026-04-18T12:04:11.000Z';
-
-export const influencer = (overrides: Record<string, unknown> = {}) => ({
-  influencerId: INF,
-  projectId: PRJ,
-  name: 'Nova',
-  gender: 'non_binary',
-  ageRange: 'young_adult',
-  brandVoice: 'casual',
-  language: 'en',
-  status: 'ready',
-  referenceImages: [],
-  createdAt: TS,
-  updatedAt: TS,
-  ...overrides,
-});
-
-export const job = (status: 'running' | 'succeeded' | 'failed', overrides: Record<string, unknown> = {}) => ({
-  jobId: JOB,
-  kind: 'influencer_create',
-  status,
-  influencerId: INF,
-  locationUrl: `/v1/jobs/${JOB}`,
-  createdAt: TS,
-  updatedAt: TS,
-  completedAt: status === 'running' ? null : TS,
-  error: status === 'failed' ? { code: 'RENDER_FAILED', message: 'The portrait render did not converge.' } : null,
-  ...overrides,
-});
-
-export const project = {
-  projectId: PRJ,
-  name: 'Bloom Habits',
-  appDescription: 'A habit tracker that turns daily streaks into a cozy garden.',
-  targetGender: 'female',
-  brandVoice: 'warm',
-  language: 'en-US',
-  initialInfluencer: { influencerId: INF, jobId: JOB },
-  createdAt: TS,
-  updatedAt: TS,
+// The fixtures are the contract's own examples (each checked against its schema when loaded).
+export const project = responseExample('getProject', 'project', 'Project');
+const ready = responseExample('getInfluencer', 'ready', 'Influencer');
+const cloned = responseExample('getInfluencer', 'cloned', 'Influencer');
+const jobs = {
+  running: responseExample('getJob', 'running', 'Job'),
+  succeeded: responseExample('getJob', 'succeeded', 'Job'),
+  failed: responseExample('getJob', 'failed', 'Job'),
 };
+
+export const PRJ = project.projectId;
+export const INF = ready.influencerId;
+/** A second influencer: the clone of INF. */
+export const INF2 = cloned.influencerId;
+export const JOB = jobs.running.jobId;
+
+export const influencer = (overrides: Partial<Influencer> = {}): Influencer => ({ ...ready, ...overrides });
+
+export const job = (status: Job['status'], overrides: Partial<Job> = {}): Job => ({ ...jobs[status], ...overrides });
 
 /** Runs `start`, settles its promise and reports how long that took from the call. */
 export async function timed<T>(start: () => Promise<T>): Promise<{ ms: number; value?: T; error?: unknown }> {

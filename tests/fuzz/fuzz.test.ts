@@ -4,16 +4,16 @@
  * For every operation: VALID requests generated from its schemas (lib/generate.ts), and INVALID
  * requests, each a valid one with exactly one fault (lib/mutate.ts), confirmed invalid by the
  * contract's own validator before it is sent. Every response is checked: no 5xx, conforms to the
- * contract (tests/contract/lib/call.ts), invalid requests rejected with the documented status and
+ * contract (tests/suite/lib/call.ts), invalid requests rejected with the documented status and
  * code, and on the sandbox nothing invalid changed the database (lib/world.ts snapshots).
  *
  * FUZZ_TARGET=mock (default) | sandbox · FUZZ_SEED (default 20240611) · FUZZ_RUNS (default 25).
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { call, type CallInit, type CallResult } from '../contract/lib/call.js';
+import { call, type CallInit, type CallResult } from '../suite/lib/call.js';
 import { operation, operations } from '../support/contract.js';
-import { FRESH_INFLUENCER, successStatus, validRequestArbitrary, type FuzzRequest, type ValidContext } from './lib/generate.js';
+import { FRESH_INFLUENCER, validRequestArbitrary, type FuzzRequest, type ValidContext } from './lib/generate.js';
 import { mutationKinds, type InvalidContext, type Mutation } from './lib/mutate.js';
 import { countsTable, describeRequest, failureMessage, kindsTable, statsOf } from './lib/report.js';
 import { snapshotDiff, startWorld, type FuzzWorld } from './lib/world.js';
@@ -32,7 +32,7 @@ const STATELESS = TARGET === 'mock';
 const SKIP_STATE = 'the mock remembers nothing (every id answers, no database): unknown, deleted and other-org ids, issued cursors and state changes can only be checked on the sandbox';
 const SKIP_KEYS = 'the mock accepts any key (it checks only that one is present): wrong and disagreeing keys can only be checked on the sandbox';
 
-const operationIds = operations.map((op) => String(op.operation.operationId));
+const operationIds = operations.map((op) => op.operationId);
 console.log(`fuzz: target ${TARGET}, FUZZ_SEED=${SEED}, FUZZ_RUNS=${RUNS} (valid requests per operation; invalid requests: ≥${RUNS} per operation, split over the kinds of fault)`);
 if (STATELESS) console.log(`fuzz: on the mock, checks skipped: ${SKIP_STATE}; ${SKIP_KEYS}`);
 
@@ -189,7 +189,7 @@ function basicProblems(sent: Sent): string[] {
 }
 
 async function checkValid(request: FuzzRequest, counting: boolean): Promise<void> {
-  const expected = successStatus(operation(request.operationId));
+  const expected = operation(request.operationId).successStatus;
   const sent = await send(request, false);
   const { result } = sent;
   const problems = basicProblems(sent);
@@ -268,7 +268,7 @@ describe.each(operationIds)('%s', (operationId) => {
   // FUZZ_RUNS invalid requests per operation, split over the kinds this target can check (at least 3 each).
   const perKind = Math.max(3, Math.ceil(RUNS / kinds.filter((k) => !(STATELESS && k.needs)).length));
 
-  it(`valid requests generated from the contract: ${successStatus(op)} on the sandbox, a documented status on the mock`, async () => {
+  it(`valid requests generated from the contract: ${op.successStatus} on the sandbox, a documented status on the mock`, async () => {
     const arbitrary = validRequestArbitrary(operationId, contexts().valid, world.target.apiKey).map((r) => printable(r, () => describeRequest(r)));
     await runProperty(arbitrary, RUNS, checkValid);
     expect(statsOf(operationId).validSent).toBeGreaterThan(0);

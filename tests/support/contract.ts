@@ -1,91 +1,101 @@
 /**
- * The bundled contract (generated/openapi.json) as tests see it: lookup by operationId and an Ajv
- * 2020-12 validator for any schema in it. Every check in tests/ goes through here, so no test
- * restates a rule of the contract by hand.
+ * The bundled contract as tests see it: the contract model (src/contract/model.ts), an Ajv 2020-12
+ * validator for any schema in it, and its examples as typed fixtures, each checked against its
+ * schema when it is loaded. Every check in tests/ goes through here, so no test restates a rule of
+ * the contract by hand.
  */
-import { readFileSync } from 'node:fs';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
-import { deref, isObject, listOperations, type Json, type JsonObject, type OperationRef } from '../../src/contract/openapi-walk.js';
+import type { components } from '../../generated/schema.js';
+import { deref } from '../../src/contract/bundle.js';
+import { loadContract, type ContractOperation, type NamedExample, type OperationId } from '../../src/contract/model.js';
+import { isJsonObject, type Json, type Schema } from '../../src/contract/oas.js';
 import { createContractValidator } from '../../src/contract/validator.js';
-import { bundleJsonPath } from '../../scripts/lib/paths.js';
 
-export const doc = JSON.parse(readFileSync(bundleJsonPath, 'utf8')) as JsonObject;
+export const contract = loadContract();
+export const doc = contract.doc;
+export const operations: ContractOperation[] = contract.operations;
+export const operation = (operationId: OperationId): ContractOperation => contract.operation(operationId);
+/** `components/schemas/<name>`, resolved; throws if there is none. */
+export const schema = (name: string): Schema => contract.schema(name);
+/** Each error code's one HTTP status (ErrorCode's `x-http-status`). */
+export const errorStatus = contract.errorStatus;
+
+export type Schemas = components['schemas'];
+export type SchemaName = keyof Schemas;
+
 const validator = createContractValidator(doc);
-const compile = (pointer: string): ValidateFunction => validator.forRef(pointer);
 
 export function validatorForSchema(name: string): ValidateFunction {
-  if (!isObject(doc.components) || !isObject(doc.components.schemas) || !(name in doc.components.schemas)) {
-    throw new Error(`no schema named ${name} in the contract`);
-  }
-  return compile(`#/components/schemas/${name}`);
+  schema(name);
+  return validator.forRef(`#/components/schemas/${name}`);
 }
 
 /** A validator for a local `#/...` ref into the contract. */
 export const validatorForRef = (ref: string): ValidateFunction => validator.forRef(ref);
 
-/** A validator for a self-contained schema found inline in the document (header schemas). */
-export const validatorForInline = (schema: JsonObject): ValidateFunction => validator.forInline(schema);
+/** A validator for a schema found inline in the document (header schemas); its `#/` refs resolve into the contract. */
+export const validatorForInline = (inline: Schema): ValidateFunction => validator.forInline(inline);
 
 export function isValid(schemaName: string, value: unknown): boolean {
-  return validatorForSchema(schemaName)(value) as boolean;
+  return validatorForSchema(schemaName)(value);
 }
 
-export function schema(name: string): JsonObject {
-  const node = deref(doc, { $ref: `#/components/schemas/${name}` });
-  if (!isObject(node)) throw new Error(`schema ${name} is not an object`);
-  return node;
+/** True when `value` is valid against `components/schemas/<name>`: it then has the generated type of that schema. */
+export function conforms<N extends SchemaName>(name: N, value: unknown): value is Schemas[N] {
+  return validatorForSchema(name)(value);
 }
 
-export const operations: OperationRef[] = listOperations(doc);
+const describeErrors = (validate: ValidateFunction) => (validate.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}`).join('; ');
 
-export function operation(operationId: string): OperationRef {
-  const found = operations.find((op) => op.operation.operationId === operationId);
-  if (!found) throw new Error(`no operation ${operationId}`);
-  return found;
+/** A copy of the example (a fixture a test changes must not change the contract other code reads), checked against `name`. */
+function checked<N extends SchemaName>(name: N, example: NamedExample, where: string): Schemas[N] {
+  const value: unknown = structuredClone(example.value);
+  if (!conforms(name, value)) throw new Error(`${where}: example "${example.name}" is not a valid ${name}: ${describeErrors(validatorForSchema(name))}`);
+  return value;
 }
 
-export function responsesOf(op: OperationRef): Record<string, JsonObject> {
-  const out: Record<string, JsonObject> = {};
-  const responses = op.operation.responses;
-  if (!isObject(responses)) return out;
-  for (const [status, raw] of Object.entries(responses)) {
-    const r = deref(doc, raw);
-    if (isObject(r)) out[status] = r;
-  }
-  return out;
+/**
+ * The named example of an operation's response (default: its success response), as a `schemaName`,
+ * which must be that response's schema. Throws if there is no such example or it is invalid.
+ */
+export function responseExample<N extends SchemaName>(operationId: OperationId, example: string, schemaName: N, status?: number): Schemas[N] {
+  const op = operation(operationId);
+  const wanted = status ?? op.successStatus;
+  const response = op.responses.find((r) => r.status === wanted);
+  const where = `${operationId} ${wanted}`;
+  if (!response) throw new Error(`${where}: the contract documents no such response`);
+  if (response.schemaName !== schemaName) throw new Error(`${where}: the response is a ${String(response.schemaName)}, not a ${schemaName}`);
+  const found = response.examples.find((e) => e.name === example);
+  if (!found) throw new Error(`${where}: no example "${example}" (has ${response.examples.map((e) => e.name).join(', ')})`);
+  return checked(schemaName, found, where);
 }
 
-/** The JSON media type of a response, or undefined. */
-export function jsonMedia(response: JsonObject): JsonObject | undefined {
-  const content = response.content;
-  if (!isObject(content)) return undefined;
-  const media = content['application/json'];
-  return isObject(media) ? media : undefined;
+/** The named example of an operation's request body, as a `schemaName` (the body's schema). Throws if absent or invalid. */
+export function requestExample<N extends SchemaName>(operationId: OperationId, example: string, schemaName: N): Schemas[N] {
+  const body = operation(operationId).requestBody;
+  const where = `${operationId} request body`;
+  if (body?.schemaName !== schemaName) throw new Error(`${where}: the body is a ${String(body?.schemaName)}, not a ${schemaName}`);
+  const found = body.examples.find((e) => e.name === example);
+  if (!found) throw new Error(`${where}: no example "${example}" (has ${body.examples.map((e) => e.name).join(', ')})`);
+  return checked(schemaName, found, where);
 }
 
-/** The examples (values) of a media type, by name. */
-export function mediaExamples(media: JsonObject): Record<string, Json> {
-  const out: Record<string, Json> = {};
-  if (isObject(media.examples)) {
-    for (const [name, raw] of Object.entries(media.examples)) {
-      const ex = deref(doc, raw);
-      if (isObject(ex) && 'value' in ex) out[name] = ex.value as Json;
-    }
-  }
-  return out;
+/** The example values of an operation's response with `status`, in document order ([] if none). */
+export function responseExamples(op: ContractOperation, status: number): Json[] {
+  return op.responses.find((r) => r.status === status)?.examples.map((e) => e.value) ?? [];
 }
 
-export function requestBodyOf(op: OperationRef): JsonObject | undefined {
-  const body = deref(doc, op.operation.requestBody ?? null);
-  return isObject(body) ? body : undefined;
+/** The `error.code` of an error envelope, or undefined for anything else. */
+export function errorCodeOf(value: unknown): string | undefined {
+  return isJsonObject(value) && isJsonObject(value.error) && typeof value.error.code === 'string' ? value.error.code : undefined;
 }
 
-export function scopesOf(op: OperationRef): Array<[scheme: string, scopes: string[]]> {
-  const security = Array.isArray(op.operation.security) ? op.operation.security : [];
-  return security.filter(isObject).flatMap((req) => Object.entries(req).map(([k, v]) => [k, (v as string[]) ?? []] as [string, string[]]));
+/** The request body's media types as written (the model keeps only application/json). */
+export function requestMediaTypes(op: ContractOperation): string[] {
+  return op.raw.requestBody ? Object.keys(deref(doc, op.raw.requestBody).content ?? {}) : [];
 }
 
-/** The ErrorCode → HTTP status map the contract declares. */
-export function errorStatusMap(): Record<string, number> {
-  return schema('ErrorCode')['x-http-status'] as Record<string, number>;
+/** Each security alternative of an operation as `[scheme, scopes]`, in document order. */
+export function scopesOf(op: ContractOperation): Array<[scheme: string, scopes: string[]]> {
+  return op.security.flatMap((requirement) => Object.entries(requirement));
 }

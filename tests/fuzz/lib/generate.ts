@@ -7,19 +7,36 @@
  */
 import fc from 'fast-check';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
-import { deref, isObject, type Json, type JsonObject, type OperationRef } from '../../../src/contract/openapi-walk.js';
+import { deref } from '../../../src/contract/bundle.js';
+import type { ContractOperation, ContractParameter, ErrorCode, OperationId } from '../../../src/contract/model.js';
+import { isJsonObject, type Schema } from '../../../src/contract/oas.js';
 import { createContractValidator } from '../../../src/contract/validator.js';
-import type { CallInit } from '../../contract/lib/call.js';
-import { doc, errorStatusMap, operation, requestBodyOf, responsesOf } from '../../support/contract.js';
+import type { CallInit } from '../../suite/lib/call.js';
+import { doc, errorStatus, operation, requestMediaTypes } from '../../support/contract.js';
 
 /** Judges values the way the contract does: strict, no coercion, no defaults (a value is never altered). */
 export const judge = createContractValidator(doc);
-/** Query strings arrive as text; this one coerces them (`limit=20` → 20) before judging, as a server must. */
-export const queryJudge = createContractValidator(doc, { coerceTypes: true });
+
+/**
+ * Query text as a lenient server may read it before judging (`limit=20` → 20): Ajv's
+ * `coerceTypes` rules, so `" 5"` and `1e1` count as numbers too. A query value is only called
+ * invalid when no such reading of it is valid, so a strict server (which rejects more) agrees.
+ */
+export function fromQueryText(text: string, schema: Schema): unknown {
+  const types = Array.isArray(schema.type) ? schema.type : schema.type === undefined ? [] : [schema.type];
+  if (types.includes('string')) return text;
+  const n = Number(text);
+  for (const type of types) {
+    if ((type === 'number' || (type === 'integer' && !(n % 1))) && text !== '' && !Number.isNaN(n)) return n;
+    if (type === 'boolean' && (text === 'true' || text === 'false')) return text === 'true';
+    if (type === 'null' && text === '') return null;
+  }
+  return text;
+}
 
 /** One request to one operation, as data: printable in a failure message and replayable. */
 export interface FuzzRequest {
-  operationId: string;
+  operationId: OperationId;
   path: Record<string, string>;
   query?: Record<string, string>;
   /** JSON-encoded and sent as application/json (or `contentType`). Absent: no body. */
@@ -34,54 +51,43 @@ export interface FuzzRequest {
 /** Placeholder path values the runner replaces just before sending (sandbox: a fresh resource per request). */
 export const FRESH_INFLUENCER = '<fresh influencer>';
 
-export const pathParams = (op: OperationRef): JsonObject[] => op.parameters.filter((p) => p.in === 'path');
-export const queryParams = (op: OperationRef): JsonObject[] => op.parameters.filter((p) => p.in === 'query');
-export const headerParams = (op: OperationRef): JsonObject[] => op.parameters.filter((p) => p.in === 'header');
-
-/** The documented success status of an operation (its one 2xx). */
-export function successStatus(op: OperationRef): number {
-  const found = Object.keys(responsesOf(op)).find((s) => s.startsWith('2'));
-  if (!found) throw new Error(`${String(op.operation.operationId)} documents no 2xx`);
-  return Number(found);
-}
+export const pathParams = (op: ContractOperation): ContractParameter[] => op.parameters.path;
+export const queryParams = (op: ContractOperation): ContractParameter[] => op.parameters.query;
+export const headerParams = (op: ContractOperation): ContractParameter[] => op.parameters.header;
 
 /** The documented status of an error code (ErrorCode's x-http-status). */
-export function statusOfCode(code: string): number {
-  const status = errorStatusMap()[code];
+export function statusOfCode(code: ErrorCode): number {
+  const status = errorStatus[code];
   if (status === undefined) throw new Error(`the contract has no error code ${code}`);
   return status;
 }
 
 /** The request body of an operation: its JSON schema, whether it is required, and the media types it accepts. */
 export interface BodySpec {
-  schema: JsonObject;
+  schema: Schema;
   ref: string;
   required: boolean;
   mediaTypes: string[];
 }
 
-export function bodySpec(op: OperationRef): BodySpec | undefined {
-  const body = requestBodyOf(op);
-  if (!body || !isObject(body.content)) return undefined;
-  const media = body.content['application/json'];
-  if (!isObject(media) || !isObject(media.schema) || typeof media.schema.$ref !== 'string') return undefined;
-  const schema = deref(doc, media.schema);
-  if (!isObject(schema)) return undefined;
-  return { schema, ref: media.schema.$ref, required: body.required === true, mediaTypes: Object.keys(body.content).map((m) => m.toLowerCase()) };
+export function bodySpec(op: ContractOperation): BodySpec | undefined {
+  const body = op.requestBody;
+  const ref = body?.schema.$ref;
+  if (!body || typeof ref !== 'string') return undefined;
+  return { schema: deref(doc, body.schema), ref, required: body.required, mediaTypes: requestMediaTypes(op).map((m) => m.toLowerCase()) };
 }
 
 /** A validator for any schema node of the contract (inline, its `#/` refs resolved into the contract). */
-export function validatorFor(schema: Json, j = judge): ValidateFunction {
-  if (isObject(schema) && typeof schema.$ref === 'string' && Object.keys(schema).length === 1) return j.forRef(schema.$ref);
-  return j.forInline(schema as JsonObject);
+export function validatorFor(schema: Schema, j = judge): ValidateFunction {
+  if (typeof schema.$ref === 'string' && Object.keys(schema).length === 1) return j.forRef(schema.$ref);
+  return j.forInline(schema);
 }
 
 /** The resolved schema of a node: `$ref` followed, sibling keywords (default, description) kept on top. */
-export function resolved(schema: Json): JsonObject {
-  if (!isObject(schema)) return {};
+export function resolved(schema: Schema): Schema {
   if (typeof schema.$ref !== 'string') return schema;
   const { $ref: _ref, ...siblings } = schema;
-  return { ...resolved(deref(doc, { $ref: schema.$ref })), ...siblings };
+  return { ...resolved(deref<Schema>(doc, { $ref: schema.$ref })), ...siblings };
 }
 
 const TEXT_UNITS = ['grapheme', 'grapheme-ascii', 'binary'] as const;
@@ -92,10 +98,10 @@ const TEXT_UNITS = ['grapheme', 'grapheme-ascii', 'binary'] as const;
  * schema's own validator accepts such strings often enough to be worth generating (measured, not
  * assumed). Every string is filtered through the validator.
  */
-function stringArbitrary(schema: JsonObject, validate: ValidateFunction): fc.Arbitrary<string> {
-  if (Array.isArray(schema.enum)) return fc.constantFrom(...(schema.enum as string[]));
-  const min = typeof schema.minLength === 'number' ? schema.minLength : 0;
-  const max = typeof schema.maxLength === 'number' ? schema.maxLength : 64;
+function stringArbitrary(schema: Schema, validate: ValidateFunction): fc.Arbitrary<string> {
+  if (Array.isArray(schema.enum)) return fc.constantFrom(...schema.enum.filter((v) => typeof v === 'string'));
+  const min = schema.minLength ?? 0;
+  const max = schema.maxLength ?? 64;
   const candidates: Array<fc.Arbitrary<string>> = [];
   if (typeof schema.pattern === 'string') candidates.push(fc.stringMatching(new RegExp(schema.pattern, 'u'), { maxLength: max, size: 'small' }));
   const free: Array<fc.Arbitrary<string>> = [
@@ -113,33 +119,30 @@ function stringArbitrary(schema: JsonObject, validate: ValidateFunction): fc.Arb
 const built = new Map<string, fc.Arbitrary<unknown>>();
 
 /** An arbitrary of values valid against a schema node of the contract (built once per node). */
-export function arbitraryFor(node: Json): fc.Arbitrary<unknown> {
+export function arbitraryFor(node: Schema): fc.Arbitrary<unknown> {
   const key = JSON.stringify(node);
   let arb = built.get(key);
   if (!arb) built.set(key, (arb = buildArbitrary(node)));
   return arb;
 }
 
-function buildArbitrary(node: Json): fc.Arbitrary<unknown> {
+function buildArbitrary(node: Schema): fc.Arbitrary<unknown> {
   const validate = validatorFor(node);
   const schema = resolved(node);
   let arb: fc.Arbitrary<unknown>;
-  if (Array.isArray(schema.enum)) arb = fc.constantFrom(...(schema.enum as Json[]));
+  if (Array.isArray(schema.enum)) arb = fc.constantFrom(...schema.enum);
   else if ('const' in schema) arb = fc.constant(schema.const);
   else if (Array.isArray(schema.oneOf)) arb = fc.oneof(...schema.oneOf.map((s) => arbitraryFor(s)));
   else if (schema.type === 'string') arb = stringArbitrary(schema, validate);
   else if (schema.type === 'integer') {
-    arb = fc.integer({ min: typeof schema.minimum === 'number' ? schema.minimum : -(2 ** 31), max: typeof schema.maximum === 'number' ? schema.maximum : 2 ** 31 - 1 });
+    arb = fc.integer({ min: schema.minimum ?? -(2 ** 31), max: schema.maximum ?? 2 ** 31 - 1 });
   } else if (schema.type === 'number') arb = fc.double({ noNaN: true, noDefaultInfinity: true });
   else if (schema.type === 'boolean') arb = fc.boolean();
   else if (schema.type === 'array') {
-    arb = fc.array(arbitraryFor(schema.items ?? {}), {
-      minLength: typeof schema.minItems === 'number' ? schema.minItems : 0,
-      maxLength: typeof schema.maxItems === 'number' ? schema.maxItems : 5,
-    });
-  } else if (schema.type === 'object' || isObject(schema.properties)) {
-    const props = isObject(schema.properties) ? schema.properties : {};
-    const required = Array.isArray(schema.required) ? (schema.required as string[]) : [];
+    arb = fc.array(arbitraryFor(schema.items ?? {}), { minLength: schema.minItems ?? 0, maxLength: schema.maxItems ?? 5 });
+  } else if (schema.type === 'object' || schema.properties !== undefined) {
+    const props = schema.properties ?? {};
+    const required = schema.required ?? [];
     const model = Object.fromEntries(Object.entries(props).map(([name, sub]) => [name, arbitraryFor(sub)]));
     arb = fc.record(model, { requiredKeys: required });
   } else {
@@ -166,32 +169,30 @@ const JSON_CONTENT_TYPES = ['application/json', 'application/json; charset=utf-8
 /** Ways of presenting the key, all documented: Bearer (canonical), X-Api-Key (accepted), both with the same key. */
 const VALID_AUTH = ['bearer', 'apiKey', 'both'] as const;
 
-export function validRequestArbitrary(operationId: string, ctx: ValidContext, apiKey: string): fc.Arbitrary<FuzzRequest> {
+export function validRequestArbitrary(operationId: OperationId, ctx: ValidContext, apiKey: string): fc.Arbitrary<FuzzRequest> {
   const op = operation(operationId);
   const path: Record<string, fc.Arbitrary<string>> = {};
   for (const p of pathParams(op)) {
-    const name = String(p.name);
-    const override = ctx.idsFor?.(operationId, name);
-    const pool = ctx.ids?.[name];
-    path[name] = override ?? (pool ? fc.constantFrom(...pool) : (arbitraryFor(p.schema ?? {}) as fc.Arbitrary<string>));
+    const override = ctx.idsFor?.(operationId, p.name);
+    const pool = ctx.ids?.[p.name];
+    path[p.name] = override ?? (pool ? fc.constantFrom(...pool) : (arbitraryFor(p.schema) as fc.Arbitrary<string>));
   }
   const query: Record<string, fc.Arbitrary<string | undefined>> = {};
   for (const p of queryParams(op)) {
-    const name = String(p.name);
     let arb: fc.Arbitrary<string>;
-    if (name === 'cursor' && ctx.cursors) {
+    if (p.name === 'cursor' && ctx.cursors) {
       if (ctx.cursors.length === 0) continue;
       arb = fc.constantFrom(...ctx.cursors);
-    } else arb = arbitraryFor(p.schema ?? {}).map(String);
-    query[name] = p.required === true ? arb : fc.option(arb, { nil: undefined });
+    } else arb = arbitraryFor(p.schema).map(String);
+    query[p.name] = p.required ? arb : fc.option(arb, { nil: undefined });
   }
   const headers: Record<string, fc.Arbitrary<string | undefined>> = {};
   for (const p of headerParams(op)) {
-    const validate = validatorFor(p.schema ?? {});
-    let arb = arbitraryFor(p.schema ?? {}) as fc.Arbitrary<string>;
+    const validate = validatorFor(p.schema);
+    let arb = arbitraryFor(p.schema) as fc.Arbitrary<string>;
     // Header values travel trimmed; a unique suffix keeps keys from colliding across runs.
-    arb = arb.map((v) => (ctx.uniqueKey ? ctx.uniqueKey(v) : v)).filter((v) => v === v.trim() && (validate(v) as boolean));
-    headers[String(p.name)] = p.required === true ? arb : fc.option(arb, { nil: undefined });
+    arb = arb.map((v) => (ctx.uniqueKey ? ctx.uniqueKey(v) : v)).filter((v) => v === v.trim() && validate(v));
+    headers[p.name] = p.required ? arb : fc.option(arb, { nil: undefined });
   }
   const spec = bodySpec(op);
   const body: fc.Arbitrary<unknown> = spec ? (spec.required ? arbitraryFor({ $ref: spec.ref }) : fc.option(arbitraryFor({ $ref: spec.ref }), { nil: undefined })) : fc.constant(undefined);
@@ -224,9 +225,9 @@ export function validRequestArbitrary(operationId: string, ctx: ValidContext, ap
 /** Every enum value the contract declares anywhere (a value of one enum is a plausible mistake for another). */
 export function allEnumValues(): string[] {
   const out = new Set<string>();
-  const walk = (node: Json): void => {
+  const walk = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(walk);
-    else if (isObject(node)) {
+    else if (isJsonObject(node)) {
       if (Array.isArray(node.enum)) for (const v of node.enum) if (typeof v === 'string') out.add(v);
       Object.values(node).forEach(walk);
     }
@@ -238,7 +239,6 @@ export function allEnumValues(): string[] {
 /** Every property name of every schema in the contract (record fields a client might try to set). */
 export function allPropertyNames(): string[] {
   const out = new Set<string>();
-  const schemas = isObject(doc.components) && isObject(doc.components.schemas) ? doc.components.schemas : {};
-  for (const schema of Object.values(schemas)) if (isObject(schema) && isObject(schema.properties)) for (const name of Object.keys(schema.properties)) out.add(name);
+  for (const schema of Object.values(doc.components?.schemas ?? {})) for (const name of Object.keys(schema.properties ?? {})) out.add(name);
   return [...out];
 }

@@ -8,17 +8,18 @@
  */
 import fc from 'fast-check';
 import type { ErrorObject } from 'ajv/dist/2020.js';
-import { isObject, type Json, type JsonObject, type OperationRef } from '../../../src/contract/openapi-walk.js';
-import { operation, responsesOf, scopesOf } from '../../support/contract.js';
+import type { ContractOperation, ErrorCode, OperationId } from '../../../src/contract/model.js';
+import { isJsonObject, type Schema } from '../../../src/contract/oas.js';
+import { operation, scopesOf } from '../../support/contract.js';
 import {
   allEnumValues,
   allPropertyNames,
   arbitraryFor,
   bodySpec,
+  fromQueryText,
   headerParams,
   judge,
   pathParams,
-  queryJudge,
   queryParams,
   resolved,
   statusOfCode,
@@ -74,7 +75,7 @@ function ajvEvidence(errors: readonly ErrorObject[] | null | undefined): string 
  * Validates `value` against `schema` and returns the evidence if it is invalid for one of the
  * `intended` keywords and for no keyword outside `allowed` (single fault); else undefined.
  */
-function invalidFor(schema: Json, value: unknown, intended: string[], allowed: string[] = intended, j = judge): string | undefined {
+function invalidFor(schema: Schema, value: unknown, intended: string[], allowed: string[] = intended, j = judge): string | undefined {
   const validate = validatorFor(schema, j);
   if (validate(value)) return undefined;
   const keywords = (validate.errors ?? []).map((e) => e.keyword).filter((k) => !WRAPPERS.has(k));
@@ -89,13 +90,13 @@ function invalidFor(schema: Json, value: unknown, intended: string[], allowed: s
 /** Every property of a body schema, nested objects included, with its path and resolved schema. */
 interface Field {
   path: string[];
-  node: Json;
-  schema: JsonObject;
+  node: Schema;
+  schema: Schema;
 }
 
-function fieldsOf(node: Json, prefix: string[] = []): Field[] {
+function fieldsOf(node: Schema, prefix: string[] = []): Field[] {
   const schema = resolved(node);
-  const props = isObject(schema.properties) ? schema.properties : {};
+  const props = schema.properties ?? {};
   const out: Field[] = [];
   for (const [name, sub] of Object.entries(props)) {
     const field = { path: [...prefix, name], node: sub, schema: resolved(sub) };
@@ -106,7 +107,7 @@ function fieldsOf(node: Json, prefix: string[] = []): Field[] {
 }
 
 /** Paths of every object in a body schema that refuses unknown properties (the root included). */
-function closedObjects(node: Json): string[][] {
+function closedObjects(node: Schema): string[][] {
   const schema = resolved(node);
   const out: string[][] = schema.additionalProperties === false ? [[]] : [];
   for (const f of fieldsOf(node)) if (f.schema.type === 'object' && f.schema.additionalProperties === false) out.push(f.path);
@@ -117,7 +118,7 @@ function closedObjects(node: Json): string[][] {
 function setAt(obj: unknown, path: string[], value: unknown): unknown {
   if (path.length === 0) return value;
   const [head, ...rest] = path as [string, ...string[]];
-  const copy: Record<string, unknown> = isObject(obj as Json) ? { ...(obj as Record<string, unknown>) } : {};
+  const copy: Record<string, unknown> = isJsonObject(obj) ? { ...obj } : {};
   const child = Object.prototype.hasOwnProperty.call(copy, head) ? copy[head] : undefined;
   Object.defineProperty(copy, head, { value: setAt(child, rest, value), enumerable: true, writable: true, configurable: true });
   return copy;
@@ -130,7 +131,7 @@ function deleteAt(obj: unknown, path: string[]): unknown {
     return copy;
   }
   const [head, ...rest] = path as [string, ...string[]];
-  if (isObject(copy[head] as Json)) copy[head] = deleteAt(copy[head], rest);
+  if (isJsonObject(copy[head])) copy[head] = deleteAt(copy[head], rest);
   return copy;
 }
 
@@ -224,14 +225,14 @@ const OTHER_CONTENT_TYPES = [
 
 // ---------------------------------------------------------------------------------------------
 
-function expectCode(op: OperationRef, code: string): { status: number; code: string } {
+function expectCode(op: ContractOperation, code: ErrorCode): { status: number; code: string } {
   const status = statusOfCode(code);
-  if (!(String(status) in responsesOf(op))) throw new Error(`${String(op.operation.operationId)}: the contract does not document ${status} (${code}); cannot expect it`);
+  if (!op.responses.some((r) => r.status === status)) throw new Error(`${op.operationId}: the contract does not document ${status} (${code}); cannot expect it`);
   return { status, code };
 }
 
 /** Every kind of invalid request that applies to an operation. */
-export function mutationKinds(operationId: string, ctx: InvalidContext): MutationKind[] {
+export function mutationKinds(operationId: OperationId, ctx: InvalidContext): MutationKind[] {
   const op = operation(operationId);
   const base = validRequestArbitrary(operationId, ctx, ctx.apiKey);
   const spec = bodySpec(op);
@@ -255,7 +256,7 @@ export function mutationKinds(operationId: string, ctx: InvalidContext): Mutatio
     };
 
     const schema = resolved(bodyRef);
-    const required = Array.isArray(schema.required) ? (schema.required as string[]) : [];
+    const required = schema.required ?? [];
     if (required.length || typeof schema.minProperties === 'number') {
       const kind = 'body: missing required property';
       mk(
@@ -288,8 +289,8 @@ export function mutationKinds(operationId: string, ctx: InvalidContext): Mutatio
             const target = at.length ? fields.find((f) => f.path.join('.') === at.join('.'))!.node : bodyRef;
             const known = Object.keys(resolved(target).properties ?? {});
             return fc.tuple(withBody, unknownKeyArbitrary(known), fc.jsonValue({ maxDepth: 2 })).map(([{ req, body }, key, value]) => {
-              const existing = at.reduce<unknown>((o, k) => (isObject(o as Json) ? (o as Record<string, unknown>)[k] : undefined), body);
-              const mutated = setAt(body, at, setAt(isObject(existing as Json) ? existing : {}, [key], value));
+              const existing = at.reduce<unknown>((o, k) => (isJsonObject(o) ? o[k] : undefined), body);
+              const mutated = setAt(body, at, setAt(isJsonObject(existing) ? existing : {}, [key], value));
               return make(kind, req, mutated, `added ${JSON.stringify([...at, key].join('.'))}`, invalidFor(bodyRef, mutated, ['additionalProperties']));
             });
           }),
@@ -317,7 +318,7 @@ export function mutationKinds(operationId: string, ctx: InvalidContext): Mutatio
         kind,
         fc.oneof(
           ...enums.map((field) => {
-            const own = field.schema.enum as string[];
+            const own = (field.schema.enum ?? []).filter((v) => typeof v === 'string');
             const variants = own.flatMap((v) => [v.toUpperCase(), v[0]!.toUpperCase() + v.slice(1), ` ${v}`, `${v} `, `${v}s`, v.replace(/_/g, '-')]);
             return fc.tuple(withBody, fc.oneof(fc.constantFrom(...others, ...variants), fc.string({ maxLength: 12 }))).map(([{ req, body }, value]) => {
               const mutated = setAt(body, field.path, value);
@@ -327,7 +328,7 @@ export function mutationKinds(operationId: string, ctx: InvalidContext): Mutatio
         ),
       );
     }
-    const bounded = fields.filter((f) => f.schema.type === 'string' && typeof f.schema.maxLength === 'number');
+    const bounded = fields.filter((f) => f.schema.type === 'string' && f.schema.maxLength !== undefined);
     if (bounded.length) {
       const kind = 'body: string over maxLength';
       mk(
@@ -335,7 +336,7 @@ export function mutationKinds(operationId: string, ctx: InvalidContext): Mutatio
         // The length is the fault: shrinking 100k-character strings would only cost time.
         fc.noShrink(fc.oneof(
           ...bounded.map((field) => {
-            const max = field.schema.maxLength as number;
+            const max = field.schema.maxLength ?? 0;
             // maxLength+1, much longer, and longer than any sane body limit (100k code points).
             const length = fc.oneof(fc.constant(max + 1), fc.integer({ min: max * 2, max: max * 20 }), fc.constant(100_000));
             return fc.tuple(withBody, arbitraryFor(field.node) as fc.Arbitrary<string>, length).map(([{ req, body }, seed, n]) => {
@@ -346,7 +347,7 @@ export function mutationKinds(operationId: string, ctx: InvalidContext): Mutatio
         )),
       );
     }
-    const short = fields.filter((f) => f.schema.type === 'string' && typeof f.schema.minLength === 'number' && f.schema.minLength > 0);
+    const short = fields.filter((f) => f.schema.type === 'string' && (f.schema.minLength ?? 0) > 0);
     if (short.length) {
       const kind = 'body: string under minLength';
       mk(
@@ -354,7 +355,7 @@ export function mutationKinds(operationId: string, ctx: InvalidContext): Mutatio
         fc.oneof(
           ...short.map((field) =>
             fc.tuple(withBody, arbitraryFor(field.node) as fc.Arbitrary<string>).map(([{ req, body }, seed]) => {
-              const value = codePoints(seed).slice(0, (field.schema.minLength as number) - 1).join('');
+              const value = codePoints(seed).slice(0, (field.schema.minLength ?? 0) - 1).join('');
               const mutated = setAt(body, field.path, value);
               return make(kind, req, mutated, `${field.path.join('.')} = ${JSON.stringify(value)} (minLength ${String(field.schema.minLength)})`, invalidFor(bodyRef, mutated, ['minLength'], ['pattern']));
             }),
@@ -412,8 +413,8 @@ export function mutationKinds(operationId: string, ctx: InvalidContext): Mutatio
 
   // --- path ----------------------------------------------------------------------------------
   for (const p of pathParams(op)) {
-    const name = String(p.name);
-    const schema = p.schema ?? {};
+    const name = p.name;
+    const schema = p.schema;
     const prefixes = ['prj_', 'inf_', 'job_', 'med_', 'req_', 'org_', ''];
     const kind = `path: malformed ${name}`;
     mk(
@@ -476,10 +477,10 @@ export function mutationKinds(operationId: string, ctx: InvalidContext): Mutatio
 
   // --- query ---------------------------------------------------------------------------------
   for (const p of queryParams(op)) {
-    const name = String(p.name);
-    const node = p.schema ?? {};
+    const name = p.name;
+    const node = p.schema;
     const schema = resolved(node);
-    const wrapper: JsonObject = { type: 'object', properties: { [name]: node } };
+    const wrapper: Schema = { type: 'object', properties: { [name]: node } };
     const kind = `query: invalid ${name}`;
     const max = typeof schema.maxLength === 'number' ? schema.maxLength : 64;
     mk(
@@ -499,7 +500,7 @@ export function mutationKinds(operationId: string, ctx: InvalidContext): Mutatio
           ),
         )
         .map(([req, value]) => {
-          const evidence = invalidFor(wrapper, { [name]: value }, ['type', 'minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'enum'], [], queryJudge);
+          const evidence = invalidFor(wrapper, { [name]: fromQueryText(value, schema) }, ['type', 'minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'enum'], []);
           if (!evidence) return undefined;
           return { kind, note: `${name}=${JSON.stringify(value.slice(0, 60))}${value.length > 60 ? `… (${value.length} chars)` : ''}`, request: { ...req, query: { ...req.query, [name]: value } }, expect: VALIDATION(), evidence };
         }),
@@ -523,10 +524,10 @@ export function mutationKinds(operationId: string, ctx: InvalidContext): Mutatio
 
   // --- headers -------------------------------------------------------------------------------
   for (const p of headerParams(op)) {
-    const name = String(p.name);
-    const node = p.schema ?? {};
+    const name = p.name;
+    const node = p.schema;
     const schema = resolved(node);
-    const max = typeof schema.maxLength === 'number' ? schema.maxLength : 255;
+    const max = schema.maxLength ?? 255;
     const kind = `header: malformed ${name}`;
     mk(
       kind,

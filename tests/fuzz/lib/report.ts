@@ -1,5 +1,6 @@
 /** Counts per operation and check, the end-of-run table, and failure messages that say how to replay. */
-import type { CallResult } from '../../contract/lib/call.js';
+import type { OperationId } from '../../../src/contract/model.js';
+import type { CallResult } from '../../suite/lib/call.js';
 import { operation } from '../../support/contract.js';
 import type { FuzzRequest } from './generate.js';
 
@@ -80,7 +81,7 @@ export interface FailureReport {
   target: string;
   seed: number;
   runs: number;
-  operationId: string;
+  operationId: OperationId;
   check: string;
   problems: string[];
   request: FuzzRequest;

@@ -11,8 +11,8 @@ import { randomBytes } from 'node:crypto';
 import { startMock } from '../../../src/mock/index.js';
 import { ensureApiKey, hashKey } from '../../../src/sandbox/auth.js';
 import { ALL_SCOPES } from '../../../src/sandbox/index.js';
-import { call, type CallInit, type CallResult } from '../../contract/lib/call.js';
-import type { Target } from '../../contract/lib/target.js';
+import { call, type CallInit, type CallResult } from '../../suite/lib/call.js';
+import type { Target } from '../../suite/lib/target.js';
 import { startTestSandbox, type TestSandbox } from '../../sandbox/harness.js';
 
 export interface SandboxResources {

@@ -1,5 +1,5 @@
 /** One HTTP call to the target for a contract operation: recorded for coverage, checked against the contract. */
-import { isObject, type JsonObject, type OperationRef } from '../../../src/contract/openapi-walk.js';
+import type { ContractOperation, OperationId } from '../../../src/contract/model.js';
 import { operation } from '../../support/contract.js';
 import { record } from './coverage.js';
 import type { Target } from './target.js';
@@ -23,7 +23,7 @@ export interface CallInit {
 }
 
 export interface CallResult {
-  op: OperationRef;
+  op: ContractOperation;
   status: number;
   headers: Headers;
   bodyText: string;
@@ -31,7 +31,7 @@ export interface CallResult {
   violations: string[];
 }
 
-export async function call(target: Target, operationId: string, init: CallInit = {}): Promise<CallResult> {
+export async function call(target: Target, operationId: OperationId, init: CallInit = {}): Promise<CallResult> {
   const op = operation(operationId);
   let path = op.path;
   for (const [name, value] of Object.entries(init.path ?? {})) path = path.replace(`{${name}}`, encodeURIComponent(value));
@@ -42,10 +42,9 @@ export async function call(target: Target, operationId: string, init: CallInit =
   const auth = init.auth ?? 'bearer';
   if (auth === 'bearer') headers.set('authorization', `Bearer ${target.apiKey}`);
   else if (auth === 'apiKey') headers.set('x-api-key', target.apiKey);
-  else if (isObject(auth as unknown as JsonObject)) {
-    const a = auth as { bearer?: string; apiKey?: string };
-    if (a.bearer) headers.set('authorization', `Bearer ${a.bearer}`);
-    if (a.apiKey) headers.set('x-api-key', a.apiKey);
+  else if (typeof auth === 'object') {
+    if (auth.bearer) headers.set('authorization', `Bearer ${auth.bearer}`);
+    if (auth.apiKey) headers.set('x-api-key', auth.apiKey);
   }
   if (init.preferCode) headers.set('prefer', `code=${init.preferCode}`);
   let body: string | undefined;
@@ -72,7 +71,6 @@ export async function call(target: Target, operationId: string, init: CallInit =
 
 /** A readable failure message: what was expected, what came, and every contract violation. */
 export function explain(result: CallResult, expectedStatus: number, expectedCode?: string): string {
-  const id = String(result.op.operation.operationId);
-  const lines = [`${id}: expected ${expectedStatus}${expectedCode ? ` ${expectedCode}` : ''}, got ${result.status} ${result.bodyText.slice(0, 300)}`];
+  const lines = [`${result.op.operationId}: expected ${expectedStatus}${expectedCode ? ` ${expectedCode}` : ''}, got ${result.status} ${result.bodyText.slice(0, 300)}`];
   return [...lines, ...result.violations].join('\n  ');
 }

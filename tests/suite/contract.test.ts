@@ -7,8 +7,10 @@
  * wrong media type, malformed ids). Tests that need state run only on stateful targets and say so.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deref, isObject, type Json, type JsonObject, type OperationRef } from '../../src/contract/openapi-walk.js';
-import { doc, errorStatusMap, mediaExamples, operations, requestBodyOf, responsesOf } from '../support/contract.js';
+import { deref } from '../../src/contract/bundle.js';
+import type { ContractOperation } from '../../src/contract/model.js';
+import { isJsonObject, type Json, type Schema } from '../../src/contract/oas.js';
+import { doc, errorStatus, operations } from '../support/contract.js';
 import { call, explain, type CallInit, type CallResult } from './lib/call.js';
 import { coverageTable, unexercisedOperations } from './lib/coverage.js';
 import { startTarget, type Target } from './lib/target.js';
@@ -39,32 +41,23 @@ function expectError(result: CallResult, status: number, code: string): void {
   expect(result.json?.error?.code, explain(result, status, code)).toBe(code);
 }
 
-const id = (op: OperationRef) => String(op.operation.operationId);
-const pathIds = (op: OperationRef) => op.parameters.filter((p) => p.in === 'path').map((p) => String(p.name));
-const pathFor = (op: OperationRef, ids: Record<string, string>) => Object.fromEntries(pathIds(op).map((n) => [n, ids[n]!]));
-const successStatus = (op: OperationRef) => Number(Object.keys(responsesOf(op)).find((s) => s.startsWith('2')));
+const pathIds = (op: ContractOperation) => op.parameters.path.map((p) => p.name);
+const pathFor = (op: ContractOperation, ids: Record<string, string>) => Object.fromEntries(pathIds(op).map((n) => [n, ids[n]!]));
 
-function validBody(op: OperationRef): Json | undefined {
-  const body = requestBodyOf(op);
-  const media = isObject(body?.content) ? (body.content['application/json'] as JsonObject) : undefined;
-  return media ? Object.values(mediaExamples(media))[0] : undefined;
+function validBody(op: ContractOperation): Json | undefined {
+  return op.requestBody?.examples[0]?.value;
 }
 
 /** Properties of an operation's request body schema, each resolved. */
-function bodyProperties(op: OperationRef): Array<[string, JsonObject]> {
-  const body = requestBodyOf(op);
-  const media = isObject(body?.content) ? (body.content['application/json'] as JsonObject) : undefined;
-  const schema = deref(doc, media?.schema ?? null);
-  if (!isObject(schema) || !isObject(schema.properties)) return [];
-  return Object.entries(schema.properties).map(([name, raw]) => {
-    const s = deref(doc, raw) as JsonObject;
-    return [name, s] as [string, JsonObject];
-  });
+function bodyProperties(op: ContractOperation): Array<[string, Schema]> {
+  const properties = op.requestBody ? deref(doc, op.requestBody.schema).properties : undefined;
+  return Object.entries(properties ?? {}).map(([name, raw]) => [name, deref(doc, raw)]);
 }
 
 /** Invalid bodies derived from the body schema, one per kind of validation. */
-function invalidBodies(op: OperationRef): Array<[kind: string, body: unknown]> {
-  const base = (validBody(op) ?? {}) as JsonObject;
+function invalidBodies(op: ContractOperation): Array<[kind: string, body: unknown]> {
+  const example = validBody(op);
+  const base = isJsonObject(example) ? example : {};
   const props = bodyProperties(op);
   const out: Array<[string, unknown]> = [['unknown field', { ...base, zzUnknownField: true }]];
   const enumProp = props.find(([, s]) => Array.isArray(s.enum));
@@ -107,15 +100,11 @@ afterAll(async () => {
   await target.stop();
 });
 
-describe.each(operations.map((op) => [id(op), op] as const))('%s', (operationId, op) => {
-  const hasBody = Boolean(op.operation.requestBody);
+describe.each(operations.map((op) => [op.operationId, op] as const))('%s', (operationId, op) => {
+  const hasBody = op.requestBody !== undefined;
 
   // One success test per named request example (or one for operations without a body).
-  const examples: Array<[string, Json | undefined]> = (() => {
-    const body = requestBodyOf(op);
-    const media = isObject(body?.content) ? (body.content['application/json'] as JsonObject) : undefined;
-    return media ? Object.entries(mediaExamples(media)) : [['no body', undefined]];
-  })();
+  const examples: Array<[string, Json | undefined]> = op.requestBody ? op.requestBody.examples.map((e) => [e.name, e.value]) : [['no body', undefined]];
   it.each(examples)('succeeds with the documented status, body and headers (%s)', async (_name, example) => {
     const init: CallInit = { path: pathFor(op, world) };
     if (example !== undefined) init.body = example;
@@ -125,7 +114,7 @@ describe.each(operations.map((op) => [id(op), op] as const))('%s', (operationId,
       init.path = { influencerId: created.json.influencerId };
     }
     if (operationId === 'listInfluencers') init.query = { limit: 5 };
-    expectOk(await call(target, operationId, init), successStatus(op));
+    expectOk(await call(target, operationId, init), op.successStatus);
   });
 
   it('answers 401 UNAUTHENTICATED without a key', async () => {
@@ -139,7 +128,7 @@ describe.each(operations.map((op) => [id(op), op] as const))('%s', (operationId,
     it('accepts the key as X-Api-Key too', async () => {
       const init: CallInit = { path: pathFor(op, world), auth: 'apiKey' };
       if (operationId === 'patchInfluencer') init.body = { brandVoice: 'casual' };
-      expectOk(await call(target, operationId, init), successStatus(op));
+      expectOk(await call(target, operationId, init), op.successStatus);
     });
   }
 
@@ -192,7 +181,7 @@ describe.each(operations.map((op) => [id(op), op] as const))('%s', (operationId,
   }
 
   // Statuses a stateless mock can only show by example (Prefer: code=N): idempotency conflicts, rate limits, server errors.
-  const byExample = ['409', '429', '500'].filter((s) => s in responsesOf(op));
+  const byExample = ['409', '429', '500'].filter((s) => op.responses.some((r) => r.status === Number(s)));
   it.for(byExample)('documents %s in the envelope (asked of a Prism-backed target with Prefer)', async (status, ctx) => {
     if (!target.prefersCodes) {
       ctx.skip(`stateful target: ${status} cannot be provoked on demand`);
@@ -201,7 +190,7 @@ describe.each(operations.map((op) => [id(op), op] as const))('%s', (operationId,
     const init: CallInit = { path: pathFor(op, world), preferCode: Number(status) };
     if (hasBody) init.body = validBody(op) ?? {};
     const result = await call(target, operationId, init);
-    const codes = Object.entries(errorStatusMap()).filter(([, s]) => s === Number(status)).map(([c]) => c);
+    const codes = Object.entries(errorStatus).filter(([, s]) => s === Number(status)).map(([c]) => c);
     expect(result.status, explain(result, Number(status))).toBe(Number(status));
     expect(result.violations, explain(result, Number(status))).toEqual([]);
     expect(codes).toContain(result.json?.error?.code);

@@ -1,5 +1,5 @@
 /** Which (operation, status) pairs a run exercised, printed as a table at the end of the run. */
-import { operations, responsesOf } from '../../support/contract.js';
+import { operations } from '../../support/contract.js';
 
 const seen = new Map<string, Set<string>>();
 
@@ -9,21 +9,21 @@ export function record(operationId: string, status: number): void {
 }
 
 export function unexercisedOperations(): string[] {
-  return operations.map((op) => String(op.operation.operationId)).filter((id) => !seen.get(id)?.size);
+  return operations.map((op) => op.operationId).filter((id) => !seen.get(id)?.size);
 }
 
 export function coverageTable(targetName: string): string {
-  const statuses = [...new Set(operations.flatMap((op) => Object.keys(responsesOf(op))))].sort();
-  const width = Math.max(...operations.map((op) => String(op.operation.operationId).length));
+  const statuses = [...new Set(operations.flatMap((op) => op.responses.map((r) => String(r.status))))].sort();
+  const width = Math.max(...operations.map((op) => op.operationId.length));
   const lines = [`contract coverage, target ${targetName} (✓ exercised, · documented but not exercised, blank: not documented)`];
   lines.push(`${'operation'.padEnd(width)}  ${statuses.map((s) => s.padStart(3)).join(' ')}`);
   let documented = 0;
   let exercised = 0;
   for (const op of operations) {
-    const id = String(op.operation.operationId);
-    const doc = responsesOf(op);
+    const id = op.operationId;
+    const documentedHere = new Set(op.responses.map((r) => String(r.status)));
     const cells = statuses.map((s) => {
-      if (!(s in doc)) return '   ';
+      if (!documentedHere.has(s)) return '   ';
       documented += 1;
       if (seen.get(id)?.has(s)) {
         exercised += 1;

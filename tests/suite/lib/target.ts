@@ -11,9 +11,8 @@
  * second validator checks the same traffic.
  */
 import { randomBytes } from 'node:crypto';
-import { startMock } from '../../../src/mock/index.js';
+import { startMock, startPrism } from '../../../src/mock/index.js';
 import { ALL_SCOPES, startSandbox } from '../../../src/sandbox/index.js';
-import { startPrism } from '../../../src/mock/index.js';
 
 export interface Target {
   name: 'mock' | 'sandbox' | 'remote';

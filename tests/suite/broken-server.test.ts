@@ -24,7 +24,7 @@ const stripAnsi = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
 async function runSuite(extraEnv: Record<string, string>): Promise<{ code: number; output: string }> {
   try {
     const { stdout, stderr } = await promisify(execFile)(join(repoRoot, 'node_modules/.bin/vitest'),
-      ['run', 'tests/contract/contract.test.ts', '--reporter=verbose', '--typecheck.enabled=false', '--color=false'], {
+      ['run', 'tests/suite/contract.test.ts', '--reporter=verbose', '--typecheck.enabled=false', '--color=false'], {
         cwd: repoRoot,
         maxBuffer: 64 * 1024 * 1024,
         env: { ...process.env, CONTRACT_TARGET: 'remote', LAYERS_BASE_URL: server.url, LAYERS_API_KEY: 'sk_test_broken', LAYERS_STATELESS: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...extraEnv },
@@ -52,7 +52,7 @@ describe('the contract suite against a deliberately broken server', () => {
   });
 
   it('fails nothing else: every failing test is one of the defective operations', () => {
-    const failed = [...direct.output.matchAll(/FAIL\s+tests\/contract\/contract\.test\.ts > (\w+) > /g)].map((m) => m[1]);
+    const failed = [...direct.output.matchAll(/FAIL\s+tests\/suite\/contract\.test\.ts > (\w+) > /g)].map((m) => m[1]);
     expect(failed.length).toBeGreaterThan(0);
     expect(new Set(failed)).toEqual(new Set(defects.map((d) => d.operationId)));
   });

@@ -4,8 +4,9 @@
  * on), and documented headers are present and valid. Returns violations as sentences that name the
  * operation, so a failing run says what broke and where.
  */
-import { deref, isObject, type JsonObject, type OperationRef } from '../../../src/contract/openapi-walk.js';
-import { doc, jsonMedia, responsesOf, validatorForInline, validatorForRef } from '../../support/contract.js';
+import { deref } from '../../../src/contract/bundle.js';
+import type { ContractOperation } from '../../../src/contract/model.js';
+import { doc, validatorForInline, validatorForRef } from '../../support/contract.js';
 
 export interface ObservedResponse {
   status: number;
@@ -25,19 +26,17 @@ function describeAjvErrors(errors: ReadonlyArray<{ instancePath: string; message
     .join('; ');
 }
 
-export function validateResponse(op: OperationRef, observed: ObservedResponse): string[] {
-  const id = String(op.operation.operationId);
+export function validateResponse(op: ContractOperation, observed: ObservedResponse): string[] {
+  const id = op.operationId;
   const label = `${id} (${op.method.toUpperCase()} ${op.path}) → ${observed.status}`;
-  const responses = responsesOf(op);
-  const response = responses[String(observed.status)];
+  const response = op.responses.find((r) => r.status === observed.status);
   if (!response) {
-    return [`${label}: status ${observed.status} is not documented for ${id} (documented: ${Object.keys(responses).join(', ')})`];
+    return [`${label}: status ${observed.status} is not documented for ${id} (documented: ${op.responses.map((r) => r.status).join(', ')})`];
   }
   const violations: string[] = [];
 
-  const media = jsonMedia(response);
   const contentType = observed.headers.get('content-type') ?? '';
-  if (media) {
+  if (response.schema) {
     if (!/^application\/json(\s*;|$)/i.test(contentType)) {
       violations.push(`${label}: content-type is "${contentType || '(none)'}", the contract says application/json`);
     } else {
@@ -47,29 +46,26 @@ export function validateResponse(op: OperationRef, observed: ObservedResponse): 
       } catch {
         violations.push(`${label}: body is not valid JSON`);
       }
-      if (body !== undefined && isObject(media.schema) && typeof media.schema.$ref === 'string') {
-        const validate = validatorForRef(media.schema.$ref);
-        if (!validate(body)) violations.push(`${label}: body violates ${media.schema.$ref.split('/').pop()}: ${describeAjvErrors(validate.errors ?? [])}`);
+      const ref = response.schema.$ref;
+      if (body !== undefined && typeof ref === 'string') {
+        const validate = validatorForRef(ref);
+        if (!validate(body)) violations.push(`${label}: body violates ${ref.split('/').pop()}: ${describeAjvErrors(validate.errors ?? [])}`);
       }
     }
   } else if (observed.bodyText.length > 0) {
     violations.push(`${label}: the contract documents no body, got ${observed.bodyText.length} bytes`);
   }
 
-  const headers = isObject(response.headers) ? response.headers : {};
-  for (const [name, raw] of Object.entries(headers)) {
-    const header = deref(doc, raw) as JsonObject;
-    const value = observed.headers.get(name);
+  for (const header of response.headers) {
+    const value = observed.headers.get(header.name);
     if (value === null) {
-      if (header.required === true) violations.push(`${label}: required header ${name} is missing`);
+      if (header.required) violations.push(`${label}: required header ${header.name} is missing`);
       continue;
     }
-    const schema = deref(doc, header.schema ?? null);
-    if (isObject(schema)) {
-      const typed = schema.type === 'integer' && /^-?\d+$/.test(value) ? Number(value) : value;
-      const validate = validatorForInline(schema);
-      if (!validate(typed)) violations.push(`${label}: header ${name}: "${value}" ${describeAjvErrors(validate.errors ?? [])}`);
-    }
+    const schema = deref(doc, header.schema);
+    const typed = schema.type === 'integer' && /^-?\d+$/.test(value) ? Number(value) : value;
+    const validate = validatorForInline(schema);
+    if (!validate(typed)) violations.push(`${label}: header ${header.name}: "${value}" ${describeAjvErrors(validate.errors ?? [])}`);
   }
   return violations;
 }
