@@ -790,10 +790,12 @@ export interface components {
     };
     parameters: {
         /**
-         * @description Makes a retry safe. A retry with the same key and the same body, within 24 hours, replays the first
-         *     response exactly (with `Idempotency-Replayed: true`) and creates nothing new. The same key with a
-         *     different body answers `422 IDEMPOTENCY_KEY_REUSED`; a retry while the first request is still in
-         *     flight answers `409 IDEMPOTENCY_KEY_IN_USE`. Keys are scoped to your org and to the operation.
+         * @description Makes a retry safe. A retry of the same request with the same key, within 24 hours, replays the
+         *     first response exactly (with `Idempotency-Replayed: true`) and creates nothing new. The same
+         *     request means the same method, path (with its ids) and body; the order of keys in the JSON does
+         *     not matter. The same key with any other request (another project, another clone source, another
+         *     body) answers `422 IDEMPOTENCY_KEY_REUSED`; a retry while the first request is still in flight
+         *     answers `409 IDEMPOTENCY_KEY_IN_USE`. Keys are scoped to your org and to the operation.
          * @example 8d2f1a3e-0b4c-4a11-9f7e-33c0a2c1bd55
          */
         IdempotencyKey: string;
@@ -911,10 +913,12 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes a retry safe. A retry with the same key and the same body, within 24 hours, replays the first
-                 *     response exactly (with `Idempotency-Replayed: true`) and creates nothing new. The same key with a
-                 *     different body answers `422 IDEMPOTENCY_KEY_REUSED`; a retry while the first request is still in
-                 *     flight answers `409 IDEMPOTENCY_KEY_IN_USE`. Keys are scoped to your org and to the operation.
+                 * @description Makes a retry safe. A retry of the same request with the same key, within 24 hours, replays the
+                 *     first response exactly (with `Idempotency-Replayed: true`) and creates nothing new. The same
+                 *     request means the same method, path (with its ids) and body; the order of keys in the JSON does
+                 *     not matter. The same key with any other request (another project, another clone source, another
+                 *     body) answers `422 IDEMPOTENCY_KEY_REUSED`; a retry while the first request is still in flight
+                 *     answers `409 IDEMPOTENCY_KEY_IN_USE`. Keys are scoped to your org and to the operation.
                  * @example 8d2f1a3e-0b4c-4a11-9f7e-33c0a2c1bd55
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -1053,10 +1057,12 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes a retry safe. A retry with the same key and the same body, within 24 hours, replays the first
-                 *     response exactly (with `Idempotency-Replayed: true`) and creates nothing new. The same key with a
-                 *     different body answers `422 IDEMPOTENCY_KEY_REUSED`; a retry while the first request is still in
-                 *     flight answers `409 IDEMPOTENCY_KEY_IN_USE`. Keys are scoped to your org and to the operation.
+                 * @description Makes a retry safe. A retry of the same request with the same key, within 24 hours, replays the
+                 *     first response exactly (with `Idempotency-Replayed: true`) and creates nothing new. The same
+                 *     request means the same method, path (with its ids) and body; the order of keys in the JSON does
+                 *     not matter. The same key with any other request (another project, another clone source, another
+                 *     body) answers `422 IDEMPOTENCY_KEY_REUSED`; a retry while the first request is still in flight
+                 *     answers `409 IDEMPOTENCY_KEY_IN_USE`. Keys are scoped to your org and to the operation.
                  * @example 8d2f1a3e-0b4c-4a11-9f7e-33c0a2c1bd55
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -1244,10 +1250,12 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes a retry safe. A retry with the same key and the same body, within 24 hours, replays the first
-                 *     response exactly (with `Idempotency-Replayed: true`) and creates nothing new. The same key with a
-                 *     different body answers `422 IDEMPOTENCY_KEY_REUSED`; a retry while the first request is still in
-                 *     flight answers `409 IDEMPOTENCY_KEY_IN_USE`. Keys are scoped to your org and to the operation.
+                 * @description Makes a retry safe. A retry of the same request with the same key, within 24 hours, replays the
+                 *     first response exactly (with `Idempotency-Replayed: true`) and creates nothing new. The same
+                 *     request means the same method, path (with its ids) and body; the order of keys in the JSON does
+                 *     not matter. The same key with any other request (another project, another clone source, another
+                 *     body) answers `422 IDEMPOTENCY_KEY_REUSED`; a retry while the first request is still in flight
+                 *     answers `409 IDEMPOTENCY_KEY_IN_USE`. Keys are scoped to your org and to the operation.
                  * @example 8d2f1a3e-0b4c-4a11-9f7e-33c0a2c1bd55
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];

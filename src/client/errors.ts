@@ -1,12 +1,12 @@
-import type { ErrorCode, ErrorDetails, Job } from '../../generated/schema.js';
+import type { ErrorCode, ErrorDetails, Job, TransportErrorCode } from '../../generated/schema.js';
 
 /** Base class of every error the client throws. */
 export class LayersError extends Error {}
 
 export interface LayersApiErrorInit {
   status: number;
-  /** The contract's `ErrorCode`, or `UNEXPECTED_RESPONSE` when the body is not the error envelope (a proxy's HTML page, invalid JSON). */
-  code: ErrorCode | 'UNEXPECTED_RESPONSE';
+  /** The contract's `ErrorCode` or `TransportErrorCode`, or `UNEXPECTED_RESPONSE` when the body is not the error envelope (a proxy's HTML page, invalid JSON). */
+  code: ErrorCode | TransportErrorCode | 'UNEXPECTED_RESPONSE';
   message: string;
   operationId: string;
   requestId?: string;
@@ -19,7 +19,7 @@ export interface LayersApiErrorInit {
 export class LayersApiError extends LayersError implements LayersApiErrorInit {
   override name = 'LayersApiError';
   declare readonly status: number;
-  declare readonly code: ErrorCode | 'UNEXPECTED_RESPONSE';
+  declare readonly code: ErrorCode | TransportErrorCode | 'UNEXPECTED_RESPONSE';
   declare readonly operationId: string;
   declare readonly requestId?: string;
   declare readonly details?: ErrorDetails;

@@ -201,7 +201,7 @@ export async function createFront<P>(options: FrontOptions<P>): Promise<Front> {
         const answer = await options.handle(request, input, state.principal as P, req);
         reply.code(answer.status);
         if (answer.headers) reply.headers(answer.headers);
-        if (typeof answer.body === 'string') reply.type('application/json');
+        if (typeof answer.body === 'string' && !Object.keys(answer.headers ?? {}).some((h) => h.toLowerCase() === 'content-type')) reply.type('application/json');
         return reply.send(answer.body);
       },
     });

@@ -29,6 +29,8 @@ const record = responseExample('getInfluencer', 'ready', 'Influencer');
 
 /** The operations' error codes and their statuses (ErrorCode's own map; the model's errorStatus adds the transport's). */
 const operationErrorStatus = schema('ErrorCode')['x-http-status'] ?? {};
+const transportErrorStatus = schema('TransportErrorCode')['x-http-status'] ?? {};
+const TRANSPORT_STATUSES = [400, 408, 431];
 
 function propertyNames(name: string): string[] {
   const properties = schema(name).properties;
@@ -395,12 +397,13 @@ describe('D30 one error envelope, one status per code', () => {
     expect([...(schema('ErrorCode').enum ?? [])].sort()).toEqual(Object.keys(operationErrorStatus).sort());
   });
   it('every documented error response uses the envelope, and its examples use codes of that status', () => {
-    const map: Record<string, number> = operationErrorStatus;
     for (const op of operations) {
       for (const response of op.responses) {
         if (response.status < 400) continue;
         const where = `${op.operationId} ${response.status}`;
-        expect(response.schema?.$ref, where).toBe('#/components/schemas/ErrorEnvelope');
+        const transport = TRANSPORT_STATUSES.includes(response.status);
+        const map: Record<string, number> = transport ? transportErrorStatus : operationErrorStatus;
+        expect(response.schema?.$ref, where).toBe(transport ? '#/components/schemas/TransportErrorEnvelope' : '#/components/schemas/ErrorEnvelope');
         expect(response.examples.length, where).toBeGreaterThan(0);
         for (const ex of response.examples) expect(map[errorCodeOf(ex.value) ?? ''], where).toBe(response.status);
       }
@@ -487,5 +490,30 @@ describe('D38 free text has no control characters and no edge whitespace', () =>
     expect(isValid('AppDescription', 'Two lines:\nhabits and streaks.')).toBe(true);
     expect(isValid('AppDescription', 'bell\u0007')).toBe(false);
     expect(isValid('Prompt', 'soft light\u0000')).toBe(false);
+  });
+});
+
+describe('D39 transport errors are in the envelope too', () => {
+  it('has three transport codes, each with its one status, apart from ErrorCode', () => {
+    expect(transportErrorStatus).toEqual({ MALFORMED_REQUEST: 400, REQUEST_TIMEOUT: 408, HEADERS_TOO_LARGE: 431 });
+    expect(schema('ErrorCode').enum).not.toContain('MALFORMED_REQUEST');
+  });
+  it('sends them in the envelope shape, without details', () => {
+    const error = schema('TransportErrorEnvelope').properties?.error;
+    expect(error?.required).toEqual(['code', 'message', 'requestId']);
+    expect(Object.keys(error?.properties ?? {}).sort()).toEqual(['code', 'message', 'requestId']);
+    expect(isValid('TransportErrorEnvelope', { error: { code: 'MALFORMED_REQUEST', message: 'Bad.', requestId: 'req_01HXZ9G7KMV2QX8Y1S5RJW3B7T' } })).toBe(true);
+    expect(isValid('TransportErrorEnvelope', { error: { code: 'VALIDATION', message: 'Bad.', requestId: 'req_01HXZ9G7KMV2QX8Y1S5RJW3B7T' } })).toBe(false);
+  });
+  it.each(operations.map((op) => [op.operationId, op] as const))('%s documents 400, 408 and 431', (_id, op) => {
+    expect(statusesOf(op)).toEqual(expect.arrayContaining(['400', '408', '431']));
+  });
+});
+
+describe('D40 an idempotency key is bound to the whole request', () => {
+  it('says so where the key is documented', () => {
+    const key = operation('createInfluencer').parameters.header.find((p) => p.name === 'Idempotency-Key');
+    expect(key?.description).toMatch(/same method, path \(with its ids\) and body/);
+    expect(key?.description).toMatch(/another project, another clone source, another\s+body\) answers `422 IDEMPOTENCY_KEY_REUSED`/);
   });
 });

@@ -7,6 +7,7 @@ export const STORAGE = process.env.DATABASE_URL ? 'postgres' : 'pglite';
 export interface TestSandbox extends RunningSandbox {
   key: string;
   otherOrgKey: string;
+  otherOrgId: string;
   call(method: string, path: string, init?: { body?: unknown; raw?: string; headers?: Record<string, string>; key?: string }): Promise<{ status: number; headers: Headers; text: string; json: any }>;
   /** Polls a job until it leaves `running`. */
   settle(jobId: string, timeoutMs?: number): Promise<any>;
@@ -15,12 +16,13 @@ export interface TestSandbox extends RunningSandbox {
 export async function startTestSandbox(options: Partial<SandboxOptions> = {}): Promise<TestSandbox> {
   const key = options.apiKey ?? `sk_test_${randomBytes(8).toString('hex')}`;
   const otherOrgKey = `sk_test_other_${randomBytes(8).toString('hex')}`;
+  const otherOrgId = `org_other_${randomBytes(4).toString('hex')}`;
   const sandbox = await startSandbox({
     ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
     apiKey: key,
-    extraKeys: [{ key: otherOrgKey, orgId: `org_other_${randomBytes(4).toString('hex')}`, scopes: ALL_SCOPES }],
     log: (line) => console.error(`[sandbox] ${line}`),
     ...options,
+    extraKeys: [{ key: otherOrgKey, orgId: otherOrgId, scopes: ALL_SCOPES }, ...(options.extraKeys ?? [])],
   });
   const call: TestSandbox['call'] = async (method, path, init = {}) => {
     const headers: Record<string, string> = { authorization: `Bearer ${init.key ?? key}`, ...init.headers };
@@ -48,5 +50,5 @@ export async function startTestSandbox(options: Partial<SandboxOptions> = {}): P
       await new Promise((r) => setTimeout(r, 20));
     }
   };
-  return { ...sandbox, key, otherOrgKey, call, settle };
+  return { ...sandbox, key, otherOrgKey, otherOrgId, call, settle };
 }

@@ -4,6 +4,8 @@ import {
   LayersClient,
   type ErrorCode,
   type ErrorEnvelope,
+  type TransportErrorCode,
+  type TransportErrorEnvelope,
   type Influencer,
   type InfluencerDeleted,
   type InfluencerList,
@@ -86,9 +88,9 @@ describe('responses follow the contract', () => {
     expectTypeOf<Job['status']>().toEqualTypeOf<'running' | 'succeeded' | 'failed'>();
   });
 
-  it('LayersApiError.code is the contract’s ErrorCode plus UNEXPECTED_RESPONSE', () => {
+  it('LayersApiError.code is the contract’s ErrorCode and TransportErrorCode plus UNEXPECTED_RESPONSE', () => {
     expectTypeOf<'VALIDATION'>().toExtend<LayersApiError['code']>();
-    expectTypeOf<LayersApiError['code']>().toEqualTypeOf<ErrorCode | 'UNEXPECTED_RESPONSE'>();
+    expectTypeOf<LayersApiError['code']>().toEqualTypeOf<ErrorCode | TransportErrorCode | 'UNEXPECTED_RESPONSE'>();
     // @ts-expect-error not a code of the contract
     const code: LayersApiError['code'] = 'BAD_REQUEST';
     void code;
@@ -96,10 +98,10 @@ describe('responses follow the contract', () => {
 });
 
 describe('raw openapi-fetch client', () => {
-  it('narrows data to Influencer and error to ErrorEnvelope', async () => {
+  it('narrows data to Influencer and error to the two envelopes', async () => {
     const result = await layers.raw.GET('/v1/influencers/{influencerId}', { params: { path: { influencerId } } });
     if (result.error) {
-      expectTypeOf(result.error).toEqualTypeOf<ErrorEnvelope>();
+      expectTypeOf(result.error).toEqualTypeOf<ErrorEnvelope | TransportErrorEnvelope>();
       expectTypeOf(result.data).toEqualTypeOf<undefined>();
     } else {
       expectTypeOf(result.data).toEqualTypeOf<Influencer>();

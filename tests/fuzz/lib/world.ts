@@ -9,7 +9,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { startMock } from '../../../src/mock/index.js';
-import { ensureApiKey, hashKey } from '../../../src/sandbox/auth.js';
 import { ALL_SCOPES } from '../../../src/sandbox/index.js';
 import { call, type CallInit, type CallResult } from '../../suite/lib/call.js';
 import type { Target } from '../../suite/lib/target.js';
@@ -94,13 +93,10 @@ export async function startWorld(name: string): Promise<FuzzWorld> {
   }
   if (name !== 'sandbox') throw new Error(`unknown FUZZ_TARGET "${name}" (mock or sandbox)`);
 
-  const sandbox = await startTestSandbox();
   const suffix = randomBytes(6).toString('hex');
   const orgId = `org_fuzz_${suffix}`;
   const apiKey = `sk_test_fuzz_${suffix}`;
-  await ensureApiKey(sandbox.db, apiKey, orgId, ALL_SCOPES, 'fuzz');
-  const [otherRow] = await sandbox.db.query<{ org_id: string }>('SELECT org_id FROM api_keys WHERE key_hash = $1', [hashKey(sandbox.otherOrgKey)]);
-  if (!otherRow) throw new Error('fuzz setup: the harness did not register its other-org key');
+  const sandbox = await startTestSandbox({ extraKeys: [{ key: apiKey, orgId, scopes: [...ALL_SCOPES] }] });
   const target: Target = { name: 'sandbox', baseUrl: sandbox.url, directUrl: sandbox.url, apiKey, stateful: true, prefersCodes: false, viaProxy: false, stop: () => sandbox.close() };
   const other = { bearer: sandbox.otherOrgKey };
 
@@ -133,7 +129,7 @@ export async function startWorld(name: string): Promise<FuzzWorld> {
     jobIds: [String(project.initialInfluencer.jobId), String(second.jobId)],
     cursors: [String(page.nextCursor)],
     deletedInfluencerId: String(doomed.influencerId),
-    other: { key: sandbox.otherOrgKey, orgId: otherRow.org_id, projectId: String(otherProject.projectId), influencerId: String(otherA.influencerId), jobId: String(otherA.jobId), cursor: String(otherPage.nextCursor) },
+    other: { key: sandbox.otherOrgKey, orgId: sandbox.otherOrgId, projectId: String(otherProject.projectId), influencerId: String(otherA.influencerId), jobId: String(otherA.jobId), cursor: String(otherPage.nextCursor) },
     orgId,
   };
 
