@@ -122,7 +122,7 @@ export async function createFront<P>(options: FrontOptions<P>): Promise<Front> {
     logger: false,
     exposeHeadRoutes: false,
     // Long ids reach validation (and get a field error) instead of failing in the router; the header limit bounds them.
-    maxParamLength: 16 * 1024,
+    routerOptions: { maxParamLength: 16 * 1024 },
     bodyLimit: limits.bodyBytes,
     // Request ids are the contract's (req_<ULID>); fastify's own are never shown.
     genReqId: () => newRequestId(),

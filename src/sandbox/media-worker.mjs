@@ -7,7 +7,8 @@ const { renderPortraitPng } = await tsImport('./portrait.ts', import.meta.url);
 
 parentPort.on('message', ({ id, assetId, size }) => {
   try {
-    const png = renderPortraitPng(assetId, size);
+    // A copy with its own ArrayBuffer: a pooled Buffer's memory cannot be transferred (Node 24 refuses).
+    const png = new Uint8Array(renderPortraitPng(assetId, size));
     parentPort.postMessage({ id, png }, [png.buffer]);
   } catch (error) {
     parentPort.postMessage({ id, error: String(error) });

@@ -80,7 +80,8 @@ export function createPortraitRenderer(options: { inline?: boolean } = {}): Port
       if (pending.size >= MAX_QUEUE) {
         return Promise.reject(new ApiError('RATE_LIMITED', 'Too many portraits are rendering; retry shortly.', undefined, { 'retry-after': '1' }));
       }
-      const job = renderInWorker(assetId, size).then((png) => {
+      // A worker that cannot run (or died) must not turn a portrait into an error: render here instead.
+      const job = renderInWorker(assetId, size).catch(() => import('./portrait.js').then((m) => m.renderPortraitPng(assetId, size))).then((png) => {
         cache.set(key, png);
         return png;
       });

@@ -138,10 +138,11 @@ for (const kind of targets) {
         s.once('close', () => { clearTimeout(t); resolve(true); });
       })));
       // Sockets that never send a request are closed by the idle timeout; those past the cap at once.
-      const closed = await closedWithin(LIMITS.idleTimeoutMs + 2500);
+      // Generous margin: the gate runs this beside other suites on two cores.
+      const closed = await closedWithin(LIMITS.idleTimeoutMs + 10_000);
       for (const s of sockets) s.destroy();
       expect(closed.every(Boolean)).toBe(true);
       await target.plain();
-    }, 20_000);
+    }, 30_000);
   });
 }

@@ -41,8 +41,8 @@ export interface FuzzRequest {
   query?: Record<string, string>;
   /** JSON-encoded and sent as application/json (or `contentType`). Absent: no body. */
   body?: unknown;
-  /** Sent as-is instead of `body`. */
-  rawBody?: string;
+  /** Sent as-is instead of `body` (bytes: not necessarily UTF-8). */
+  rawBody?: string | Uint8Array;
   contentType?: string;
   auth?: CallInit['auth'];
   headers?: Record<string, string>;

@@ -604,5 +604,92 @@ export function mutationKinds(operationId: OperationId, ctx: InvalidContext): Mu
       'keys',
     );
   }
+  // --- hostile forms (what a raw-HTTP attacker sends; tests/abuse has the byte-level corpus) ----
+  for (const p of queryParams(op)) {
+    const types = resolved(p.schema).type;
+    if (types !== 'integer' && !(Array.isArray(types) && types.includes('integer'))) continue;
+    const kind = `query: ${p.name} in a non-canonical number form`;
+    mk(
+      kind,
+      fc.tuple(base, fc.constantFrom('1e309', '-1e309', 'Infinity', '-Infinity', 'NaN', '1e400', '0x10', '0b11', '0o7', '+3', ' 5', '5 ', '1.0', '1e1', '05', '-0', '1_0', '99999999999999999999')).map(([req, form]) => ({
+        kind,
+        note: `${p.name}=${JSON.stringify(form)}`,
+        request: { ...req, query: { ...req.query, [p.name]: form } },
+        expect: VALIDATION(),
+        evidence: `contract: ${p.name} is an integer; a query value is its decimal digits, not a JavaScript number literal`,
+      })),
+    );
+  }
+  {
+    const known = new Set(queryParams(op).map((q) => q.name));
+    const keys = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf'].filter((k) => !known.has(k));
+    const kind = 'query: prototype key';
+    mk(
+      kind,
+      fc.tuple(base, fc.constantFrom(...keys), fc.constantFrom('1', '', 'x')).map(([req, key, value]) => ({
+        kind,
+        note: `?${key}=${value}`,
+        request: { ...req, query: { ...req.query, [key]: value } },
+        expect: VALIDATION(),
+        evidence: `contract: ${op.operationId} has no query parameter ${key}`,
+      })),
+    );
+  }
+  if (spec) {
+    const known = Object.keys(resolved({ $ref: spec.ref }).properties ?? {});
+    const kind = 'body: prototype key';
+    mk(
+      kind,
+      fc.tuple(base, fc.constantFrom('__proto__', 'constructor', 'prototype').filter((k) => !known.includes(k)), fc.jsonValue({ maxDepth: 2 })).map(([req, key, value]) => ({
+        kind,
+        note: `body key ${key}`,
+        request: { ...req, rawBody: `{${JSON.stringify(key)}:${JSON.stringify(value) ?? 'null'}}`, contentType: 'application/json' },
+        expect: VALIDATION(),
+        evidence: `contract: ${spec.ref} is closed and has no property ${key}`,
+      })),
+    );
+    const kind2 = 'body: nested thousands deep';
+    mk(
+      kind2,
+      fc.tuple(base, fc.integer({ min: 1000, max: 20000 }), fc.constantFrom('[', '{"a":')).map(([req, depth, open]) => {
+        const close = open === '[' ? ']' : '}';
+        return {
+          kind: kind2,
+          note: `${depth} levels of ${open}`,
+          request: { ...req, rawBody: `{"deep":${open.repeat(depth)}1${close.repeat(depth)}}`, contentType: 'application/json' },
+          expect: VALIDATION(),
+          evidence: `contract: ${spec.ref} is closed and has no property deep`,
+        };
+      }),
+    );
+    const kind3 = 'body: invalid UTF-8';
+    mk(
+      kind3,
+      fc.tuple(base, fc.constantFrom([0xff], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xe9], [0xf8, 0x88, 0x80, 0x80, 0x80])).map(([req, bytes]) => ({
+        kind: kind3,
+        note: `bytes ${Buffer.from(bytes).toString('hex')} inside a JSON string`,
+        request: { ...req, rawBody: Buffer.concat([Buffer.from('{"x":"a'), Buffer.from(bytes), Buffer.from('b"}')]), contentType: 'application/json' },
+        expect: VALIDATION(),
+        evidence: 'RFC 8259 §8.1: JSON text exchanged between systems is UTF-8',
+      })),
+    );
+  }
+  if (queryParams(op).some((q) => q.name === 'cursor')) {
+    const kind = 'query: forged cursor';
+    mk(
+      kind,
+      fc.tuple(base, fc.integer({ min: -10, max: 1_000_000 })).map(([req, seq]) => {
+        const cursor = Buffer.from(JSON.stringify({ p: req.path.projectId, s: seq })).toString('base64url');
+        return {
+          kind,
+          note: `cursor=${cursor} (base64url of this project and position ${seq}, never issued)`,
+          request: { ...req, query: { ...req.query, cursor } },
+          expect: VALIDATION(),
+          evidence: 'contract: an unknown cursor answers 422 VALIDATION',
+        };
+      }),
+      'state',
+    );
+  }
   return kinds;
 }

@@ -67,7 +67,7 @@ export function describeRequest(request: FuzzRequest, resolvedPath?: Record<stri
   const auth = request.auth === undefined ? 'Authorization: Bearer <target key>' : request.auth === 'apiKey' ? 'X-Api-Key: <target key>' : request.auth === 'none' ? '(no key)' : JSON.stringify(request.auth);
   const lines = [`${op.method.toUpperCase()} ${clip(path + qs, 300)}`, `  auth: ${auth}`];
   if (request.headers) lines.push(`  headers: ${clip(JSON.stringify(request.headers), 300)}`);
-  if (request.rawBody !== undefined) lines.push(`  content-type: ${request.contentType ?? 'application/json'}`, `  raw body: ${clip(JSON.stringify(request.rawBody))}`);
+  if (request.rawBody !== undefined) lines.push(`  content-type: ${request.contentType ?? 'application/json'}`, `  raw body: ${clip(typeof request.rawBody === 'string' ? JSON.stringify(request.rawBody) : `bytes ${Buffer.from(request.rawBody).toString('hex')}`)}`);
   else if (request.body !== undefined) lines.push(`  content-type: ${request.contentType ?? 'application/json'}`, `  body: ${clip(JSON.stringify(request.body))}`);
   else lines.push('  (no body)');
   return lines.join('\n');

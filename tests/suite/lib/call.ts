@@ -11,7 +11,7 @@ export interface CallInit {
   /** JSON-encoded and sent as application/json. */
   body?: unknown;
   /** Sent as-is (malformed JSON, other media types). */
-  rawBody?: string;
+  rawBody?: string | Uint8Array;
   contentType?: string;
   /** Default: `Authorization: Bearer <target key>`. */
   auth?: 'bearer' | 'apiKey' | 'none' | { bearer?: string; apiKey?: string };
@@ -47,9 +47,9 @@ export async function call(target: Target, operationId: OperationId, init: CallI
     if (auth.apiKey) headers.set('x-api-key', auth.apiKey);
   }
   if (init.preferCode) headers.set('prefer', `code=${init.preferCode}`);
-  let body: string | undefined;
+  let body: string | Uint8Array<ArrayBuffer> | undefined;
   if (init.rawBody !== undefined) {
-    body = init.rawBody;
+    body = typeof init.rawBody === 'string' ? init.rawBody : new Uint8Array(init.rawBody);
     headers.set('content-type', init.contentType ?? 'application/json');
   } else if (init.body !== undefined) {
     body = JSON.stringify(init.body);
