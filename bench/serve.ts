@@ -14,7 +14,7 @@ import { promisify } from 'node:util';
 import { startSandbox } from '../src/sandbox/index.js';
 import { startMock } from '../src/mock/index.js';
 import { startPrism } from '../src/mock/index.js';
-import { repoRoot } from '../scripts/lib/paths.js';
+import { bin } from '../scripts/lib/paths.js';
 
 const duration = Number(process.env.BENCH_DURATION ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -26,7 +26,7 @@ interface Result { rps: number; p50: number; p99: number; errors: number }
 async function load(url: string, method: 'GET' | 'POST'): Promise<Result> {
   const args = ['--json', '-d', String(duration), '-c', String(connections), '-H', `authorization=Bearer ${KEY}`, '-m', method];
   if (method === 'POST') args.push('-H', 'content-type=application/json', '-b', '{}');
-  const { stdout } = await promisify(execFile)(join(repoRoot, 'node_modules/.bin/autocannon'), [...args, url], { maxBuffer: 16 * 1024 * 1024 });
+  const { stdout } = await promisify(execFile)(bin('autocannon'), [...args, url], { maxBuffer: 16 * 1024 * 1024 });
   const r = JSON.parse(stdout) as { requests: { average: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number };
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.non2xx + r.errors };
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { startSandbox } from '../src/sandbox/index.js';
 import { startMock } from '../src/mock/index.js';
-import { redoclyEnv, repoRoot } from './lib/paths.js';
+import { bin, redoclyEnv, repoRoot } from './lib/paths.js';
 
 const live = process.env.LAYERS_BASE_URL;
 const target = live ? 'live' : (process.env.WORKFLOWS_TARGET ?? 'mock');
@@ -34,7 +34,7 @@ if (target === 'live') {
 console.log(`workflows against ${target} at ${baseUrl}`);
 
 // Async on purpose: the mock's front runs in this process and must keep answering.
-const child = spawn(join(repoRoot, 'node_modules/.bin/redocly'), [
+const child = spawn(bin('redocly'), [
   'respect', 'openapi/arazzo/partner-flows.arazzo.yaml',
   '--server', `partner=${baseUrl}`,
   '--input', JSON.stringify(inputs),

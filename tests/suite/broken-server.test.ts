@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningMock } from '../../src/mock/index.js';
-import { repoRoot } from '../../scripts/lib/paths.js';
+import { bin, repoRoot } from '../../scripts/lib/paths.js';
 import { defects, startBrokenServer } from './fixtures/broken-server.js';
 
 let server: RunningMock;
@@ -23,7 +23,7 @@ const stripAnsi = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
 
 async function runSuite(extraEnv: Record<string, string>): Promise<{ code: number; output: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(join(repoRoot, 'node_modules/.bin/vitest'),
+    const { stdout, stderr } = await promisify(execFile)(bin('vitest'),
       ['run', 'tests/suite/contract.test.ts', '--reporter=verbose', '--typecheck.enabled=false', '--color=false'], {
         cwd: repoRoot,
         maxBuffer: 64 * 1024 * 1024,
