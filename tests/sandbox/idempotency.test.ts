@@ -1,4 +1,5 @@
 /** An Idempotency-Key is bound to the whole request: method, path with its parameters, canonical body. */
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSandbox, type TestSandbox } from './harness.js';
 
@@ -13,8 +14,10 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => sandbox?.close());
 
+// Keys live for 24 hours in the org, and a PostgreSQL database outlives a test run: each run uses its own.
+const run = randomUUID();
 const create = (project: string, key: string, raw: string) =>
-  sandbox.call('POST', `/v1/projects/${project}/influencers`, { raw, headers: { 'content-type': 'application/json', 'idempotency-key': key } });
+  sandbox.call('POST', `/v1/projects/${project}/influencers`, { raw, headers: { 'content-type': 'application/json', 'idempotency-key': `${key}-${run}` } });
 
 describe('idempotency keys', () => {
   it('replay the same request, with its JSON keys in any order', async () => {

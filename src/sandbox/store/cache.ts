@@ -32,6 +32,16 @@ export interface Reads {
   changed(ids: { influencerId?: string | undefined; jobId?: string | undefined }): void;
 }
 
+function readThrough<V extends { org_id: string }>(cache: Bounded<V>, load: (db: Db, orgId: string, id: string) => Promise<V | undefined>) {
+  return async (db: Db, orgId: string, id: string): Promise<V | undefined> => {
+    const hit = cache.get(id);
+    if (hit) return hit.org_id === orgId ? hit : undefined;
+    const row = await load(db, orgId, id);
+    if (row) cache.set(id, row);
+    return row;
+  };
+}
+
 export function createReads(cached: boolean): Reads {
   if (!cached) {
     return { influencer: findInfluencer, job: findJob, changed: () => {} };
@@ -39,20 +49,8 @@ export function createReads(cached: boolean): Reads {
   const influencers = new Bounded<InfluencerRow>();
   const jobs = new Bounded<JobRow>();
   return {
-    async influencer(db, orgId, id) {
-      const hit = influencers.get(id);
-      if (hit) return hit.org_id === orgId ? hit : undefined;
-      const row = await findInfluencer(db, orgId, id);
-      if (row) influencers.set(id, row);
-      return row;
-    },
-    async job(db, orgId, id) {
-      const hit = jobs.get(id);
-      if (hit) return hit.org_id === orgId ? hit : undefined;
-      const row = await findJob(db, orgId, id);
-      if (row) jobs.set(id, row);
-      return row;
-    },
+    influencer: readThrough(influencers, findInfluencer),
+    job: readThrough(jobs, findJob),
     changed({ influencerId, jobId }) {
       if (influencerId) influencers.delete(influencerId);
       if (jobId) jobs.delete(jobId);
