@@ -1,7 +1,7 @@
 /**
- * openapi/ → generated/: Redocly bundles the split source, code samples are added from each
- * operation's examples, and openapi-typescript writes the types. `--check` rebuilds in memory and
- * fails if the committed files differ (the drift gate).
+ * openapi/ → generated/: Redocly bundles the split source, the decision record is replaced by its
+ * public form, code samples are added from each operation's examples, and openapi-typescript writes
+ * the types. `--check` rebuilds in memory and fails if the committed files differ (the drift gate).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { join, relative } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { stringify } from 'yaml';
 import { codeSamplesFor } from './lib/code-samples.js';
+import { publicRecord } from './lib/public-record.js';
 import { readBundle } from '../src/contract/bundle.js';
 import { operationsOf } from '../src/contract/model.js';
 import type { OpenApiDocument } from '../src/contract/oas.js';
@@ -28,6 +29,20 @@ function redoclyBundle(): OpenApiDocument {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+const recordPath = join(repoRoot, 'openapi/DECISIONS.md');
+
+/**
+ * openapi/DECISIONS.md is the internal record (seed files, sources, what pins each entry); the
+ * bundle, and so the npm package and the docs, carry its public form (scripts/lib/public-record.ts).
+ * The tag is found by its description being the record Redocly inlined, whatever the tag is called.
+ */
+function publishRecord(doc: OpenApiDocument): void {
+  const record = readFileSync(recordPath, 'utf8');
+  const tags = (doc.tags ?? []).filter((tag) => tag.description === record);
+  if (tags.length !== 1) throw new Error(`expected one tag whose description is openapi/DECISIONS.md, found ${tags.length}`);
+  tags[0]!.description = publicRecord(record);
 }
 
 /** Adds `x-codeSamples` to each operation of the in-memory bundle (`raw` is the document's own object). */
@@ -57,6 +72,7 @@ async function generateTypes(bundleJson: string): Promise<string> {
 
 export async function buildArtifacts(): Promise<Map<string, string>> {
   const doc = redoclyBundle();
+  publishRecord(doc);
   addCodeSamples(doc);
   const json = JSON.stringify(doc, null, 2) + '\n';
   return new Map([

@@ -1,12 +1,14 @@
 /**
  * The decision record itself: every entry is complete, names real seed pages, and every entry that
- * says it is pinned by a contract test has one in decisions.test.ts.
+ * says it is pinned by a contract test has one in decisions.test.ts. openapi/DECISIONS.md is the
+ * internal record; the bundle publishes its public form (scripts/lib/public-record.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { doc } from '../support/contract.js';
 import { repoRoot } from '../../scripts/lib/paths.js';
+import { publicRecord } from '../../scripts/lib/public-record.js';
 
 const record = readFileSync(join(repoRoot, 'openapi/DECISIONS.md'), 'utf8');
 const testSource = readFileSync(join(repoRoot, 'tests/decisions/decisions.test.ts'), 'utf8');
@@ -51,9 +53,22 @@ describe('the decision record', () => {
     for (const id of described) expect(ids.has(id ?? ''), `${id} is not in DECISIONS.md`).toBe(true);
   });
 
-  it('is published in the bundled contract as the "Decision record" tag', () => {
+  it('is published in the bundled contract as the "Decision record" tag, in its public form', () => {
     const tag = doc.tags?.find((t) => t.name === 'Decision record');
-    expect(tag?.description).toBe(record);
+    expect(tag?.description).toBe(publicRecord(record));
     expect(tag?.['x-traitTag']).toBe(true);
+    const published = tag?.description ?? '';
+    for (const entry of entries) expect(published, `${entry.id} is not published`).toContain(`### ${entry.id} · ${entry.title}\n`);
+  });
+
+  it('keeps the internal trail in the repository, not in the published record', () => {
+    const published = doc.tags?.find((t) => t.name === 'Decision record')?.description ?? '';
+    for (const entry of entries) {
+      for (const field of ['**Conflict:**', '**Decision', '**Reason:**', '**Pinned by:**']) expect(entry.body, `${entry.id} lacks ${field}`).toContain(field);
+    }
+    expect(record).toContain('**Sources:**');
+    for (const seed of SEEDS) expect(published).not.toContain(seed);
+    expect(published).not.toContain('**Pinned by:**');
+    expect(published).not.toContain('**Sources:**');
   });
 });
