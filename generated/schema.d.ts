@@ -253,6 +253,11 @@ export interface components {
             language?: components["schemas"]["Language"];
         };
         /**
+         * @description Id of the request that produced this response, `req_` followed by a 26-character ULID. Quote it to support.
+         * @example req_01HXZ9G7KMV2QX8Y1S5RJW3B7T
+         */
+        RequestId: string;
+        /**
          * @description Server-generated project id, `prj_` followed by a lowercase UUID.
          * @example prj_254a4ce1-f4ca-42b1-9e36-17ca45ef3d39
          */
@@ -323,11 +328,6 @@ export interface components {
          * @enum {string}
          */
         TransportErrorCode: "MALFORMED_REQUEST" | "REQUEST_TIMEOUT" | "HEADERS_TOO_LARGE";
-        /**
-         * @description Id of the request that produced this response, `req_` followed by a 26-character ULID. Quote it to support.
-         * @example req_01HXZ9G7KMV2QX8Y1S5RJW3B7T
-         */
-        RequestId: string;
         /**
          * @description The error envelope of a transport error (`400`, `408`, `431`): the same shape as `ErrorEnvelope`,
          *     with a `TransportErrorCode` and no `details`.
@@ -417,6 +417,40 @@ export interface components {
          */
         InfluencerStatus: "pending" | "training" | "ready" | "failed";
         /**
+         * @description Why a job failed. `RENDER_FAILED`: the portrait or persona render did not converge; retrying
+         *     with another `prompt` may help. `PROMPT_REJECTED`: the `prompt` hint was refused by content policy.
+         *     `SOURCE_UNAVAILABLE`: a clone's source was deleted before the render finished. `INTERNAL`: our fault; retry.
+         * @example RENDER_FAILED
+         * @enum {string}
+         */
+        JobErrorCode: "RENDER_FAILED" | "PROMPT_REJECTED" | "SOURCE_UNAVAILABLE" | "INTERNAL";
+        /**
+         * @description Failure detail of a `failed` job.
+         * @example {
+         *       "code": "RENDER_FAILED",
+         *       "message": "The portrait render did not converge."
+         *     }
+         */
+        JobError: {
+            code: components["schemas"]["JobErrorCode"];
+            /** @description Human-readable explanation. Do not parse it; branch on `code`. */
+            message: string;
+        };
+        /**
+         * @description Why an influencer is `failed`: the job that failed it and that job's error.
+         * @example {
+         *       "jobId": "job_01HXZ9G7KMV2QX8Y1S5RJW3B7T",
+         *       "error": {
+         *         "code": "RENDER_FAILED",
+         *         "message": "The portrait render did not converge."
+         *       }
+         *     }
+         */
+        InfluencerFailure: {
+            jobId: components["schemas"]["JobId"];
+            error: components["schemas"]["JobError"];
+        };
+        /**
          * @description Id of a generated media asset, `med_` followed by a 26-character ULID.
          * @example med_01HX9Y6K7EJ4T2ABCDEF0123AB
          */
@@ -454,6 +488,7 @@ export interface components {
          *       "brandVoice": "casual",
          *       "language": "en",
          *       "status": "ready",
+         *       "failure": null,
          *       "referenceImages": [
          *         {
          *           "assetId": "med_01HX9Y6K7EJ4T2ABCDEF0123AB",
@@ -475,6 +510,8 @@ export interface components {
             brandVoice: components["schemas"]["BrandVoice"];
             language: components["schemas"]["Language"];
             status: components["schemas"]["InfluencerStatus"];
+            /** @description Why the influencer is `failed` (the failed job and its error); `null` in every other status. */
+            failure: components["schemas"]["InfluencerFailure"] | null;
             /** @description Generated portraits, newest last. Empty until the create or clone job renders them. */
             referenceImages: components["schemas"]["ReferenceImage"][];
             createdAt: components["schemas"]["Timestamp"];
@@ -493,7 +530,15 @@ export interface components {
          *           "brandVoice": "casual",
          *           "language": "en",
          *           "status": "ready",
-         *           "referenceImages": [],
+         *           "failure": null,
+         *           "referenceImages": [
+         *             {
+         *               "assetId": "med_01HX9Y6K7EJ4T2ABCDEF0123AB",
+         *               "url": "https://api.layers.com/media/med_01HX9Y6K7EJ4T2ABCDEF0123AB.png",
+         *               "thumbnailUrl": "https://api.layers.com/media/med_01HX9Y6K7EJ4T2ABCDEF0123AB-thumb.png",
+         *               "addedAt": "2026-04-18T12:04:11.000Z"
+         *             }
+         *           ],
          *           "createdAt": "2026-04-18T12:04:11.000Z",
          *           "updatedAt": "2026-04-18T12:04:11.000Z"
          *         }
@@ -546,26 +591,6 @@ export interface components {
          * @enum {string}
          */
         JobStatus: "running" | "succeeded" | "failed";
-        /**
-         * @description Why a job failed. `RENDER_FAILED`: the portrait or persona render did not converge; retrying
-         *     with another `prompt` may help. `PROMPT_REJECTED`: the `prompt` hint was refused by content policy.
-         *     `SOURCE_UNAVAILABLE`: a clone's source was deleted before the render finished. `INTERNAL`: our fault; retry.
-         * @example RENDER_FAILED
-         * @enum {string}
-         */
-        JobErrorCode: "RENDER_FAILED" | "PROMPT_REJECTED" | "SOURCE_UNAVAILABLE" | "INTERNAL";
-        /**
-         * @description Failure detail of a `failed` job.
-         * @example {
-         *       "code": "RENDER_FAILED",
-         *       "message": "The portrait render did not converge."
-         *     }
-         */
-        JobError: {
-            code: components["schemas"]["JobErrorCode"];
-            /** @description Human-readable explanation. Do not parse it; branch on `code`. */
-            message: string;
-        };
         /**
          * @description An async unit of work. The `202` answer of create, clone and (through `initialInfluencer`) project
          *     provisioning is this object; poll `locationUrl` until `status` is terminal.
@@ -672,6 +697,7 @@ export interface components {
         /** @description The request is not well-formed HTTP (framing, a missing or doubled Host, a request target that is not a path with UTF-8 percent-escapes). The connection is closed. */
         MalformedRequest: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -681,6 +707,8 @@ export interface components {
         /** @description No valid API key: the `Authorization: Bearer` (or `X-Api-Key`) header is missing, malformed or revoked, or the two headers disagree. */
         Unauthenticated: {
             headers: {
+                "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -690,6 +718,7 @@ export interface components {
         /** @description The key is valid but lacks the scope this operation needs. */
         ForbiddenScope: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -699,6 +728,7 @@ export interface components {
         /** @description The request headers or body arrived too slowly. The connection is closed. */
         RequestTimeout: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -708,6 +738,7 @@ export interface components {
         /** @description A request with this `Idempotency-Key` is still being processed. Retry after it completes. */
         IdempotencyKeyInUse: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -717,6 +748,7 @@ export interface components {
         /** @description The request body is not `application/json`. */
         UnsupportedMediaType: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -727,6 +759,7 @@ export interface components {
         RateLimited: {
             headers: {
                 "Retry-After": components["headers"]["RetryAfter"];
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -736,6 +769,7 @@ export interface components {
         /** @description The request header block is too large. The connection is closed. */
         HeadersTooLarge: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -745,6 +779,7 @@ export interface components {
         /** @description Something went wrong on our side. Safe to retry idempotent requests and keyed POSTs. */
         Internal: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -754,15 +789,17 @@ export interface components {
         /** @description No such project visible to this key (the project is in another org). */
         ProjectNotFound: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description A path id is not in its documented format (for example a bare UUID without its `inf_`/`prj_`/`job_` prefix). */
-        MalformedPathId: {
+        /** @description The project id in the path is not in its documented format (for example a bare UUID without its `prj_` prefix). */
+        MalformedProjectId: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -772,6 +809,17 @@ export interface components {
         /** @description No such influencer visible to this key (the influencer is in another org, or was deleted). */
         InfluencerNotFound: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The influencer id in the path is not in its documented format (for example a bare UUID without its `inf_` prefix). */
+        MalformedInfluencerId: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -781,6 +829,17 @@ export interface components {
         /** @description No such job visible to this key (the job is in another org). */
         JobNotFound: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The job id in the path is not in its documented format (`job_` followed by a 26-character ULID). */
+        MalformedJobId: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -795,7 +854,9 @@ export interface components {
          *     request means the same method, path (with its ids) and body; the order of keys in the JSON does
          *     not matter. The same key with any other request (another project, another clone source, another
          *     body) answers `422 IDEMPOTENCY_KEY_REUSED`; a retry while the first request is still in flight
-         *     answers `409 IDEMPOTENCY_KEY_IN_USE`. Keys are scoped to your org and to the operation.
+         *     answers `409 IDEMPOTENCY_KEY_IN_USE`. Only a `2xx` answer is stored and replayed: a request that
+         *     fails (any `4xx` or `5xx`) stores nothing, so a corrected retry with the same key is a new attempt.
+         *     Keys are scoped to your org and to the operation.
          * @example 8d2f1a3e-0b4c-4a11-9f7e-33c0a2c1bd55
          */
         IdempotencyKey: string;
@@ -838,6 +899,18 @@ export interface components {
          */
         IdempotencyReplayed: "true";
         /**
+         * @description Id of the request that produced this response, on every response. On an error it equals the
+         *     envelope's `error.requestId`. Quote it to support. The server always makes its own; a client's
+         *     `X-Request-Id` is not echoed.
+         */
+        RequestId: components["schemas"]["RequestId"];
+        /**
+         * @description The authentication scheme to use (RFC 9110 §11.6.1): `Bearer`, with this API's realm. Sent on
+         *     every `401`.
+         * @example Bearer realm="Layers Partner API"
+         */
+        WWWAuthenticate: string;
+        /**
          * @description Seconds to wait before retrying.
          * @example 30
          */
@@ -851,6 +924,7 @@ export type TargetGender = components['schemas']['TargetGender'];
 export type BrandVoice = components['schemas']['BrandVoice'];
 export type Language = components['schemas']['Language'];
 export type ProjectCreateRequest = components['schemas']['ProjectCreateRequest'];
+export type RequestId = components['schemas']['RequestId'];
 export type ProjectId = components['schemas']['ProjectId'];
 export type InfluencerId = components['schemas']['InfluencerId'];
 export type JobId = components['schemas']['JobId'];
@@ -858,7 +932,6 @@ export type InitialInfluencer = components['schemas']['InitialInfluencer'];
 export type Timestamp = components['schemas']['Timestamp'];
 export type Project = components['schemas']['Project'];
 export type TransportErrorCode = components['schemas']['TransportErrorCode'];
-export type RequestId = components['schemas']['RequestId'];
 export type TransportErrorEnvelope = components['schemas']['TransportErrorEnvelope'];
 export type ErrorCode = components['schemas']['ErrorCode'];
 export type ErrorDetails = components['schemas']['ErrorDetails'];
@@ -867,6 +940,9 @@ export type Cursor = components['schemas']['Cursor'];
 export type Gender = components['schemas']['Gender'];
 export type AgeRange = components['schemas']['AgeRange'];
 export type InfluencerStatus = components['schemas']['InfluencerStatus'];
+export type JobErrorCode = components['schemas']['JobErrorCode'];
+export type JobError = components['schemas']['JobError'];
+export type InfluencerFailure = components['schemas']['InfluencerFailure'];
 export type AssetId = components['schemas']['AssetId'];
 export type ImageUrl = components['schemas']['ImageUrl'];
 export type ReferenceImage = components['schemas']['ReferenceImage'];
@@ -876,8 +952,6 @@ export type Prompt = components['schemas']['Prompt'];
 export type InfluencerCreateRequest = components['schemas']['InfluencerCreateRequest'];
 export type JobKind = components['schemas']['JobKind'];
 export type JobStatus = components['schemas']['JobStatus'];
-export type JobErrorCode = components['schemas']['JobErrorCode'];
-export type JobError = components['schemas']['JobError'];
 export type Job = components['schemas']['Job'];
 export type InfluencerDeleteRequest = components['schemas']['InfluencerDeleteRequest'];
 export type InfluencerDeleted = components['schemas']['InfluencerDeleted'];
@@ -894,9 +968,11 @@ export type ResponseRateLimited = components['responses']['RateLimited'];
 export type ResponseHeadersTooLarge = components['responses']['HeadersTooLarge'];
 export type ResponseInternal = components['responses']['Internal'];
 export type ResponseProjectNotFound = components['responses']['ProjectNotFound'];
-export type ResponseMalformedPathId = components['responses']['MalformedPathId'];
+export type ResponseMalformedProjectId = components['responses']['MalformedProjectId'];
 export type ResponseInfluencerNotFound = components['responses']['InfluencerNotFound'];
+export type ResponseMalformedInfluencerId = components['responses']['MalformedInfluencerId'];
 export type ResponseJobNotFound = components['responses']['JobNotFound'];
+export type ResponseMalformedJobId = components['responses']['MalformedJobId'];
 export type ParameterIdempotencyKey = components['parameters']['IdempotencyKey'];
 export type ParameterProjectId = components['parameters']['ProjectId'];
 export type ParameterLimit = components['parameters']['Limit'];
@@ -905,6 +981,8 @@ export type ParameterInfluencerId = components['parameters']['InfluencerId'];
 export type ParameterJobId = components['parameters']['JobId'];
 export type HeaderLocation = components['headers']['Location'];
 export type HeaderIdempotencyReplayed = components['headers']['IdempotencyReplayed'];
+export type HeaderRequestId = components['headers']['RequestId'];
+export type HeaderWwwAuthenticate = components['headers']['WWWAuthenticate'];
 export type HeaderRetryAfter = components['headers']['RetryAfter'];
 export type $defs = Record<string, never>;
 export interface operations {
@@ -918,7 +996,9 @@ export interface operations {
                  *     request means the same method, path (with its ids) and body; the order of keys in the JSON does
                  *     not matter. The same key with any other request (another project, another clone source, another
                  *     body) answers `422 IDEMPOTENCY_KEY_REUSED`; a retry while the first request is still in flight
-                 *     answers `409 IDEMPOTENCY_KEY_IN_USE`. Keys are scoped to your org and to the operation.
+                 *     answers `409 IDEMPOTENCY_KEY_IN_USE`. Only a `2xx` answer is stored and replayed: a request that
+                 *     fails (any `4xx` or `5xx`) stores nothing, so a corrected retry with the same key is a new attempt.
+                 *     Keys are scoped to your org and to the operation.
                  * @example 8d2f1a3e-0b4c-4a11-9f7e-33c0a2c1bd55
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -937,6 +1017,7 @@ export interface operations {
                 headers: {
                     Location: components["headers"]["Location"];
                     "Idempotency-Replayed": components["headers"]["IdempotencyReplayed"];
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -952,6 +1033,7 @@ export interface operations {
             /** @description The body is invalid (unknown field, bad enum, too long, wrong type, malformed JSON), or the `Idempotency-Key` was used with a different body. */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -981,6 +1063,7 @@ export interface operations {
             /** @description The project. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -992,7 +1075,7 @@ export interface operations {
             403: components["responses"]["ForbiddenScope"];
             404: components["responses"]["ProjectNotFound"];
             408: components["responses"]["RequestTimeout"];
-            422: components["responses"]["MalformedPathId"];
+            422: components["responses"]["MalformedProjectId"];
             429: components["responses"]["RateLimited"];
             431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["Internal"];
@@ -1027,6 +1110,7 @@ export interface operations {
             /** @description One page of influencers. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1041,6 +1125,7 @@ export interface operations {
             /** @description `limit` out of 1–100, a malformed or unknown `cursor`, or a malformed project id. */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1062,7 +1147,9 @@ export interface operations {
                  *     request means the same method, path (with its ids) and body; the order of keys in the JSON does
                  *     not matter. The same key with any other request (another project, another clone source, another
                  *     body) answers `422 IDEMPOTENCY_KEY_REUSED`; a retry while the first request is still in flight
-                 *     answers `409 IDEMPOTENCY_KEY_IN_USE`. Keys are scoped to your org and to the operation.
+                 *     answers `409 IDEMPOTENCY_KEY_IN_USE`. Only a `2xx` answer is stored and replayed: a request that
+                 *     fails (any `4xx` or `5xx`) stores nothing, so a corrected retry with the same key is a new attempt.
+                 *     Keys are scoped to your org and to the operation.
                  * @example 8d2f1a3e-0b4c-4a11-9f7e-33c0a2c1bd55
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -1087,6 +1174,7 @@ export interface operations {
                 headers: {
                     Location: components["headers"]["Location"];
                     "Idempotency-Replayed": components["headers"]["IdempotencyReplayed"];
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1103,6 +1191,7 @@ export interface operations {
             /** @description Validation failed: an unknown field (such as `name`, `brandVoice`, `language`), an enum out of range, a `prompt` outside 1–60 characters, a malformed project id or malformed JSON. Or the `Idempotency-Key` was used with a different body. */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1132,6 +1221,7 @@ export interface operations {
             /** @description The influencer. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1143,7 +1233,7 @@ export interface operations {
             403: components["responses"]["ForbiddenScope"];
             404: components["responses"]["InfluencerNotFound"];
             408: components["responses"]["RequestTimeout"];
-            422: components["responses"]["MalformedPathId"];
+            422: components["responses"]["MalformedInfluencerId"];
             429: components["responses"]["RateLimited"];
             431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["Internal"];
@@ -1171,6 +1261,7 @@ export interface operations {
             /** @description Deleted. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1186,6 +1277,7 @@ export interface operations {
             /** @description Validation failed: an unknown field, a `reason` outside 1–500 characters, malformed JSON or a malformed id. */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1219,6 +1311,7 @@ export interface operations {
             /** @description The updated influencer. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1234,6 +1327,7 @@ export interface operations {
             /** @description Validation failed: an empty body, an unknown field (such as `personality`), a bad enum, a `null`, a name outside 1–128 characters, malformed JSON or a malformed id. */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1255,7 +1349,9 @@ export interface operations {
                  *     request means the same method, path (with its ids) and body; the order of keys in the JSON does
                  *     not matter. The same key with any other request (another project, another clone source, another
                  *     body) answers `422 IDEMPOTENCY_KEY_REUSED`; a retry while the first request is still in flight
-                 *     answers `409 IDEMPOTENCY_KEY_IN_USE`. Keys are scoped to your org and to the operation.
+                 *     answers `409 IDEMPOTENCY_KEY_IN_USE`. Only a `2xx` answer is stored and replayed: a request that
+                 *     fails (any `4xx` or `5xx`) stores nothing, so a corrected retry with the same key is a new attempt.
+                 *     Keys are scoped to your org and to the operation.
                  * @example 8d2f1a3e-0b4c-4a11-9f7e-33c0a2c1bd55
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -1280,6 +1376,7 @@ export interface operations {
                 headers: {
                     Location: components["headers"]["Location"];
                     "Idempotency-Replayed": components["headers"]["IdempotencyReplayed"];
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1294,6 +1391,7 @@ export interface operations {
             /** @description The source is not `ready` yet (or has `failed`), so it has no appearance to anchor a clone; or a request with this `Idempotency-Key` is still in progress. */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1304,6 +1402,7 @@ export interface operations {
             /** @description Validation failed: missing `name`, an unknown field (such as `newInfluencerId`, or `vibe` in `overrides`), bad types or enums, malformed JSON or a malformed id. Or the `Idempotency-Key` was used with a different body. */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1333,6 +1432,7 @@ export interface operations {
             /** @description The job. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1344,7 +1444,7 @@ export interface operations {
             403: components["responses"]["ForbiddenScope"];
             404: components["responses"]["JobNotFound"];
             408: components["responses"]["RequestTimeout"];
-            422: components["responses"]["MalformedPathId"];
+            422: components["responses"]["MalformedJobId"];
             429: components["responses"]["RateLimited"];
             431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["Internal"];

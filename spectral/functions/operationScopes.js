@@ -5,8 +5,8 @@ import { isObject } from './lib/shapes.js';
  *  - `security` is present and non-empty;
  *  - each requirement names exactly one scheme, defined in `components.securitySchemes`,
  *    with exactly one scope, and that scope is a key of the root `x-scopes` map;
- *  - the operation offers every scheme in `options.schemes` (bearer and API-key header), all
- *    with the same scope, and no other scheme.
+ *  - the operation offers every scheme in `options.schemes` (bearer and API-key header), each
+ *    with the same set of scopes (alternatives: any one scope grants the operation), and no other scheme.
  * Given: an Operation Object. Options: `{ schemes: string[] }`.
  * @type {import('@stoplight/spectral-core').RulesetFunction<unknown, { schemes: string[] }>}
  */
@@ -22,7 +22,7 @@ export default function operationScopes(operation, { schemes }, { path, document
 
   /** @type {{ message: string, path: Array<string | number> }[]} */
   const results = [];
-  /** @type {Map<string, string>} scheme -> scope */
+  /** @type {Map<string, Set<string>>} scheme -> scopes */
   const offered = new Map();
   security.forEach((requirement, i) => {
     const at = [...path, 'security', i];
@@ -41,15 +41,17 @@ export default function operationScopes(operation, { schemes }, { path, document
     }
     const scope = String(list[0]);
     if (!(scope in scopes)) results.push({ message: `Scope "${scope}" is not declared in the root \`x-scopes\` map.`, path: [...at, scheme, 0] });
-    offered.set(scheme, scope);
+    if (!offered.has(scheme)) offered.set(scheme, new Set());
+    offered.get(scheme)?.add(scope);
   });
 
   const missing = schemes.filter(s => !offered.has(s));
   if (missing.length > 0) {
     results.push({ message: `Operations must offer ${schemes.join(' and ')}; missing ${missing.join(', ')}.`, path: [...path, 'security'] });
   }
-  if (new Set(offered.values()).size > 1) {
-    results.push({ message: `Every scheme must require the same scope; got ${[...offered].map(([s, c]) => `${s}: ${c}`).join(', ')}.`, path: [...path, 'security'] });
+  const sets = [...offered].map(([scheme, set]) => [scheme, [...set].sort().join(' | ')]);
+  if (new Set(sets.map(([, set]) => set)).size > 1) {
+    results.push({ message: `Every scheme must accept the same scopes; got ${sets.map(([s, c]) => `${s}: ${c}`).join(', ')}.`, path: [...path, 'security'] });
   }
   return results;
 }

@@ -160,8 +160,19 @@ function compareSchemas(ctx: Ctx, rawBefore: Schema, rawAfter: Schema, where: st
   if (before.items !== undefined && after.items !== undefined) compareSchemas(ctx, before.items, after.items, `${where}[]`, depth + 1);
 }
 
-function scopes(op: ContractOperation): string {
-  return op.security.map((req) => Object.entries(req).map(([k, v]) => `${k}:${v.join(',')}`).join('+')).sort().join(' | ');
+/** Each alternative security requirement as one string (`bearerAuth:influencers:read`); any one of them grants the operation. */
+function requirements(op: ContractOperation): Set<string> {
+  return new Set(op.security.map((req) => Object.entries(req).map(([k, v]) => `${k}:${[...v].sort().join(',')}`).sort().join('+')));
+}
+
+/** A requirement that is gone breaks the clients that met it; a new one only grants more. */
+function compareSecurity(request: Ctx, opB: ContractOperation, opA: ContractOperation): void {
+  const before = requirements(opB);
+  const after = requirements(opA);
+  const removed = [...before].filter((r) => !after.has(r));
+  const added = [...after].filter((r) => !before.has(r));
+  if (removed.length) push(request, true, 'auth changed', 'security', `security no longer accepts ${removed.join(' | ')} (now ${[...after].join(' | ') || 'nothing'})`);
+  if (added.length) push(request, false, 'auth widened', 'security', `security now also accepts ${added.join(' | ')}`);
 }
 
 const parameterId = (p: ContractParameter) => `${p.in}:${p.name}`;
@@ -225,7 +236,7 @@ function compareOperations(before: OpenApiDocument, after: OpenApiDocument, opB:
   const name = label(opB);
   const request: Ctx = { before, after, op: name, direction: 'request', out };
   const response: Ctx = { before, after, op: name, direction: 'response', out };
-  if (scopes(opB) !== scopes(opA)) push(request, true, 'auth changed', 'security', `security changed from ${scopes(opB)} to ${scopes(opA)}`);
+  compareSecurity(request, opB, opA);
   compareParameters(request, opB, opA);
   compareRequestBodies(request, opB, opA);
   compareResponses(response, opB, opA);

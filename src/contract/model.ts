@@ -84,7 +84,7 @@ export interface ContractOperation {
   tags: string[];
   /** Alternative security requirements (any one suffices), as written. */
   security: SecurityRequirement[];
-  /** The scopes every alternative requires (this contract's requirements differ only in scheme). */
+  /** The scopes that grant the operation, any one of which suffices (each requirement names one scheme and one scope). */
   scopes: string[];
   /** The one 2xx status. */
   successStatus: number;
@@ -176,7 +176,8 @@ function operationOf(doc: OpenApiDocument, path: string, method: HttpMethod, op:
   if (success.length !== 1) throw new Error(`${op.operationId} must document exactly one 2xx response, has ${success.length}`);
 
   const security = op.security ?? doc.security ?? [];
-  const scopes = [...new Set(security.flatMap((requirement) => Object.values(requirement).flat()))].sort();
+  // In document order: the first is the operation's own scope, the others grant it too (a write scope reading what it writes).
+  const scopes = [...new Set(security.flatMap((requirement) => Object.values(requirement).flat()))];
 
   return {
     // The generated types are built from this same bundle (the gate checks they are fresh).

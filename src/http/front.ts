@@ -55,12 +55,21 @@ export interface Front {
 
 const REASONS: Record<number, string> = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' };
 
-function sendError(reply: FastifyReply, error: ApiError): FastifyReply {
+/** The documented `WWW-Authenticate` challenge of a 401 (the Unauthenticated response's header example). */
+function authChallenge(contract: Contract): string | undefined {
+  const example = contract.doc.components?.headers?.WWWAuthenticate?.example;
+  return typeof example === 'string' ? example : undefined;
+}
+
+function sendError(reply: FastifyReply, error: ApiError, challenge?: string): FastifyReply {
+  if (error.code === 'UNAUTHENTICATED' && challenge) reply.header('www-authenticate', challenge);
+  // Also set here: fastify answers its own framework errors without running onSend hooks.
+  reply.header('x-request-id', reply.request.id);
   return reply
     .code(error.status)
     .headers(error.headers)
     .type('application/json')
-    .send(JSON.stringify(envelope(error)));
+    .send(JSON.stringify(envelope(error, reply.request.id)));
 }
 
 /** Errors from Node's HTTP parser, before any request exists: written to the socket by hand. */
@@ -84,9 +93,10 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
   }
   const code = parserErrorCode(error);
   const status = errorStatus(code);
-  const body = JSON.stringify(envelope(new ApiError(code, PARSER_MESSAGES[code] ?? 'Bad request.')));
+  const requestId = newRequestId();
+  const body = JSON.stringify(envelope(new ApiError(code, PARSER_MESSAGES[code] ?? 'Bad request.'), requestId));
   socket.end(
-    `HTTP/1.1 ${status} ${REASONS[status] ?? 'Error'}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    `HTTP/1.1 ${status} ${REASONS[status] ?? 'Error'}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nx-request-id: ${requestId}\r\nconnection: close\r\n\r\n${body}`,
   );
 }
 
@@ -116,6 +126,8 @@ export async function createFront<P>(options: FrontOptions<P>): Promise<Front> {
   const limits: HttpLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const log = options.log ?? (() => {});
   const compiled = compileRequests(contract);
+  const challenge = authChallenge(contract);
+  const fail = (reply: FastifyReply, error: ApiError) => sendError(reply, error, challenge);
   let server: Server | undefined;
 
   const app = Fastify({
@@ -148,9 +160,9 @@ export async function createFront<P>(options: FrontOptions<P>): Promise<Front> {
     },
     frameworkErrors(error, _request, reply) {
       if (error.code === 'FST_ERR_BAD_URL') {
-        return sendError(reply, new ApiError('MALFORMED_REQUEST', 'The request target is not a path with UTF-8 percent-escapes.'));
+        return fail(reply, new ApiError('MALFORMED_REQUEST', 'The request target is not a path with UTF-8 percent-escapes.'));
       }
-      return sendError(reply, new ApiError('MALFORMED_REQUEST', 'The request could not be read.'));
+      return fail(reply, new ApiError('MALFORMED_REQUEST', 'The request could not be read.'));
     },
   });
 
@@ -164,17 +176,22 @@ export async function createFront<P>(options: FrontOptions<P>): Promise<Front> {
     }
   });
 
+  // Every answer names its request (X-Request-Id), equal to the envelope's requestId on errors.
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
-    return sendError(reply, new ApiError('NOT_FOUND', `No such operation: ${request.method} ${path.slice(0, 200)}.`));
+    return fail(reply, new ApiError('NOT_FOUND', `No such operation: ${request.method} ${path.slice(0, 200)}.`));
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof ApiError) return sendError(reply, error);
+    if (error instanceof ApiError) return fail(reply, error);
     const mapped = fastifyErrorToApi(error, limits);
-    if (mapped) return sendError(reply, mapped);
+    if (mapped) return fail(reply, mapped);
     log(`internal error on ${request.method} ${request.url}: ${error.stack ?? String(error)}`);
-    return sendError(reply, new ApiError('INTERNAL', 'Internal error. Retry later.'));
+    return fail(reply, new ApiError('INTERNAL', 'Internal error. Retry later.'));
   });
 
   for (const request of compiled.values()) {

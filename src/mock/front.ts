@@ -35,6 +35,8 @@ export const FIXES = {
   problemToEnvelope: 'Prism problem+json answers are mapped into the error envelope',
   /** If Prism exits, it is started again; requests meanwhile get a clear 500, never a hang. */
   restartPrism: 'a Prism that exits is restarted',
+  /** Every canned error example carries one requestId; the answer carries this request's, equal to X-Request-Id. */
+  requestIds: 'error bodies and X-Request-Id name this request',
 } as const;
 
 export interface RunningMock {
@@ -79,6 +81,19 @@ function problemToError(status: number, text: string): ApiError {
   const code = PROBLEM_CODES[status];
   if (code) return new ApiError(code, title ? `The mock could not answer: ${title}` : 'The mock could not answer this request.');
   return new ApiError('INTERNAL', `Prism failed${title ? `: ${title}` : ''}.`);
+}
+
+/** An error envelope from Prism's examples with this request's id. */
+function withRequestId(text: string, requestId: string): string {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed === 'object' && parsed !== null && 'error' in parsed && typeof parsed.error === 'object' && parsed.error !== null) {
+      return JSON.stringify({ ...parsed, error: { ...parsed.error, requestId } });
+    }
+  } catch {
+    // not JSON: leave it to the contract checks
+  }
+  return text;
 }
 
 /** Headers forwarded to Prism: the ones an operation or Prism reads. */
@@ -147,7 +162,9 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
         if (value === undefined || ['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'date'].includes(name)) continue;
         out[name] = Array.isArray(value) ? value.join(', ') : value;
       }
-      let answer: MockAnswer = { method: request.op.method.toUpperCase(), path: req.url.split('?')[0] ?? '/', status, headers: out, body: text };
+      // Prism's examples all carry one canned requestId; the answer names this request, as the header does.
+      const body = status >= 400 ? withRequestId(text, req.id) : text;
+      let answer: MockAnswer = { method: request.op.method.toUpperCase(), path: req.url.split('?')[0] ?? '/', status, headers: out, body };
       if (options.transform) answer = options.transform(answer);
       return { status: answer.status, body: answer.body, headers: answer.headers };
     },

@@ -31,8 +31,10 @@ export function createAuthenticator(db: Db): (request: IncomingMessage, op: Comp
   };
   return async (request, { op }) => {
     const principal = await lookup(presentedKey(request));
-    const missing = op.scopes.filter((scope) => !principal.scopes.includes(scope));
-    if (missing.length) throw new ApiError('FORBIDDEN_SCOPE', `This key lacks the ${missing.join(', ')} scope.`);
+    if (op.scopes.length && !op.scopes.some((scope) => principal.scopes.includes(scope))) {
+      const [own, ...others] = op.scopes;
+      throw new ApiError('FORBIDDEN_SCOPE', `This key lacks the ${own} scope${others.length ? ` (${others.join(' or ')} also grants it)` : ''}.`);
+    }
     return principal;
   };
 }

@@ -17,8 +17,8 @@ import { secret } from './store/secrets.js';
 
 export { DEFAULT_ORG, readSandboxEnv, type SandboxOptions } from './config.js';
 
-/** Every scope the contract's operations require. */
-export const ALL_SCOPES = [...new Set(loadContract().operations.flatMap((op) => op.scopes))].sort();
+/** Every scope the contract declares (x-scopes). */
+export const ALL_SCOPES = Object.keys(loadContract().scopes).sort();
 
 export interface RunningSandbox {
   url: string;

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { assetIdFor } from '../contract/ids.js';
 import type { Timing } from './config.js';
 import type { Db } from './store/db.js';
-import { isDeleted, lockInfluencer, setInfluencerStatus } from './store/influencers.js';
+import { failInfluencer, isDeleted, lockInfluencer, setInfluencerStatus } from './store/influencers.js';
 import { databaseNow, failJob, leaseDueJobs, lockLeasedJob, msUntilNextStep, scheduleNextStep, succeedJob, type JobFailure } from './store/jobs.js';
 
 const LEASE_MS = 2_000;
@@ -50,7 +50,7 @@ async function advance(db: Db, jobId: string, owner: string, timing: Timing, onC
       failure = { code: 'SOURCE_UNAVAILABLE', message: 'The clone source was deleted before the render finished.' };
     }
     if (failure) {
-      await setInfluencerStatus(tx, influencer.influencer_id, 'failed');
+      await failInfluencer(tx, influencer.influencer_id, jobId, failure);
       await failJob(tx, jobId, failure);
       return;
     }

@@ -95,6 +95,8 @@ function checkAnswer(answer: RawResponse, want: Expect, label: string): void {
     expect(valid(body), `${label}: ${JSON.stringify(valid.errors)} ${answer.body.slice(0, 300)}`).toBe(true);
     const error = (body as { error: { code: ErrorCode; details?: { fieldErrors?: Record<string, string[]> } } }).error;
     expect(errorStatus(error.code), label).toBe(answer.status);
+    expect(answer.headers['x-request-id'], `${label}: X-Request-Id equals the envelope's requestId`).toBe((body as { error: { requestId: string } }).error.requestId);
+    if (answer.status === 401) expect(answer.headers['www-authenticate'], label).toMatch(/^Bearer realm="/);
     if (want.code) expect(error.code, label).toBe(want.code);
     if (want.field) expect(Object.keys(error.details?.fieldErrors ?? {}), `${label}: ${answer.body}`).toContain(want.field);
   }

@@ -41,6 +41,7 @@ const breakingCases: Array<[string, (d: Doc) => void, RegExp]> = [
   ['narrowed constraint', (d) => (schemas(d).Prompt.maxLength = 40), /createInfluencer.*constraint narrowed.*maxLength 60 → 40/],
   ['changed scope', (d) => (d.paths['/v1/influencers/{influencerId}'].get.security = [{ bearerAuth: ['influencers:write'] }, { apiKeyAuth: ['influencers:write'] }]), /getInfluencer.*auth changed/],
   ['removed auth scheme', (d) => (d.paths['/v1/jobs/{jobId}'].get.security = [{ bearerAuth: ['jobs:read'] }]), /getJob.*auth changed/],
+  ['scope that no longer grants an operation', (d) => (d.paths['/v1/jobs/{jobId}'].get.security = d.paths['/v1/jobs/{jobId}'].get.security.filter((r: Record<string, string[]>) => !Object.values(r).flat().includes('influencers:write'))), /getJob.*auth changed.*no longer accepts bearerAuth:influencers:write/],
   ['new required parameter', (d) => d.paths['/v1/projects/{projectId}/influencers'].get.parameters.push({ name: 'status', in: 'query', required: true, schema: { type: 'string', maxLength: 10 } }), /listInfluencers.*required parameter added/],
   ['removed success response', (d) => {
     const op = d.paths['/v1/projects'].post;
@@ -56,6 +57,7 @@ const additiveCases: Array<[string, (d: Doc) => void]> = [
   ['enum value added to a request', (d) => schemas(d).InfluencerCloneOverrides.properties.gender = { type: 'string', enum: ['male', 'female', 'non_binary', 'other'] }],
   ['new documented error status', (d) => (d.paths['/v1/jobs/{jobId}'].get.responses['409'] = d.paths['/v1/projects'].post.responses['409'])],
   ['description edit', (d) => (schemas(d).Influencer.description = 'Edited.')],
+  ['scope that now also grants an operation', (d) => d.paths['/v1/projects/{projectId}'].get.security.push({ bearerAuth: ['jobs:read'] }, { apiKeyAuth: ['jobs:read'] })],
 ];
 
 /** A failed execFile's exit code and stdout. */

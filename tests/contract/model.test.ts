@@ -31,7 +31,7 @@ describe('loadContract', () => {
     expect(op.method).toBe('get');
     expect(colonPath(op.path)).toBe('/v1/projects/:projectId/influencers');
     expect(op.successStatus).toBe(200);
-    expect(op.scopes).toEqual(['influencers:read']);
+    expect(op.scopes).toEqual(['influencers:read', 'influencers:write']);
     expect(op.parameters.path.map((p) => p.name)).toEqual(['projectId']);
     expect(op.parameters.query.map((p) => p.name).sort()).toEqual(['cursor', 'limit']);
     const create = contract.operation('createInfluencer');
@@ -40,7 +40,7 @@ describe('loadContract', () => {
     expect(create.requestBody?.required).toBe(false);
     expect(create.parameters.header.map((p) => p.name)).toEqual(['Idempotency-Key']);
     const accepted = create.responses.find((r) => r.status === 202)!;
-    expect(accepted.headers.map((h) => h.name).sort()).toEqual(['Idempotency-Replayed', 'Location']);
+    expect(accepted.headers.map((h) => h.name).sort()).toEqual(['Idempotency-Replayed', 'Location', 'X-Request-Id']);
     expect(accepted.examples.length).toBeGreaterThan(0);
   });
 

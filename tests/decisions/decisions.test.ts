@@ -130,7 +130,7 @@ describe('D08 influencer status has no draft and no deleted', () => {
 describe('D09 the record is tight', () => {
   it('has exactly the decided fields', () => {
     expect(propertyNames('Influencer').sort()).toEqual(
-      ['ageRange', 'brandVoice', 'createdAt', 'gender', 'influencerId', 'language', 'name', 'projectId', 'referenceImages', 'status', 'updatedAt'],
+      ['ageRange', 'brandVoice', 'createdAt', 'gender', 'influencerId', 'language', 'name', 'projectId', 'referenceImages', 'status', 'updatedAt', 'failure'].sort(),
     );
     expect(schema('Influencer').additionalProperties).toBe(false);
   });
@@ -334,32 +334,41 @@ describe('D27 Bearer and X-Api-Key are both accepted', () => {
     expect(schemes?.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(schemes?.apiKeyAuth).toMatchObject({ type: 'apiKey', in: 'header', name: 'X-Api-Key' });
   });
-  it.each(operations.map((op) => [op.operationId, op] as const))('%s offers both with the same scope', (_id, op) => {
+  it.each(operations.map((op) => [op.operationId, op] as const))('%s offers both with the same scopes', (_id, op) => {
     const entries = scopesOf(op);
-    expect(entries.map(([scheme]) => scheme).sort()).toEqual(['apiKeyAuth', 'bearerAuth']);
-    expect(new Set(entries.map(([, scopes]) => scopes.join(' '))).size).toBe(1);
+    expect([...new Set(entries.map(([scheme]) => scheme))].sort()).toEqual(['apiKeyAuth', 'bearerAuth']);
+    const of = (scheme: string) => entries.filter(([s]) => s === scheme).map(([, scopes]) => scopes.join(' '));
+    expect(of('bearerAuth')).toEqual(of('apiKeyAuth'));
   });
 });
 
-describe('D28 scopes, and reads need a read scope', () => {
-  const expected: Record<string, string> = {
-    createProject: 'projects:write',
-    getProject: 'projects:read',
-    createInfluencer: 'influencers:write',
-    listInfluencers: 'influencers:read',
-    getInfluencer: 'influencers:read',
-    patchInfluencer: 'influencers:write',
-    deleteInfluencer: 'influencers:write',
-    cloneInfluencer: 'influencers:write',
-    getJob: 'jobs:read',
+describe('D28 scopes: each operation has its own, and a write scope reads what it writes', () => {
+  const expected: Record<string, string[]> = {
+    createProject: ['projects:write'],
+    getProject: ['projects:read', 'projects:write'],
+    createInfluencer: ['influencers:write'],
+    listInfluencers: ['influencers:read', 'influencers:write'],
+    getInfluencer: ['influencers:read', 'influencers:write'],
+    patchInfluencer: ['influencers:write'],
+    deleteInfluencer: ['influencers:write'],
+    cloneInfluencer: ['influencers:write'],
+    getJob: ['jobs:read', 'influencers:write', 'projects:write'],
   };
-  it('maps every operation to its scope, and every operation is listed here', () => {
-    const actual = Object.fromEntries(operations.map((op) => [op.operationId, scopesOf(op)[0]?.[1].join(' ')]));
-    expect(actual).toEqual(expected);
+  it('maps every operation to its own scope first, then the scopes that also grant it', () => {
+    expect(Object.fromEntries(operations.map((op) => [op.operationId, op.scopes]))).toEqual(expected);
+    // Every scheme offers the same alternatives.
+    for (const op of operations) {
+      const byScheme = new Map<string, string[]>();
+      for (const [scheme, scopes] of scopesOf(op)) byScheme.set(scheme, [...(byScheme.get(scheme) ?? []), ...scopes]);
+      expect(new Set([...byScheme.values()].map((s) => s.join(' '))).size, op.operationId).toBe(1);
+    }
+  });
+  it('lets influencers:write alone run the seeds flow: create, poll the job, read the influencer', () => {
+    for (const id of ['createInfluencer', 'getJob', 'getInfluencer'] as const) expect(operation(id).scopes, id).toContain('influencers:write');
   });
   it('declares each scope in x-scopes and documents 403 everywhere', () => {
     const declared = Object.keys(contract.scopes);
-    expect(declared.sort()).toEqual([...new Set(Object.values(expected))].sort());
+    expect(declared.sort()).toEqual([...new Set(Object.values(expected).flat())].sort());
     for (const op of operations) expect(statusesOf(op), op.operationId).toContain('403');
   });
 });
@@ -424,7 +433,7 @@ describe('D31 bodies: malformed JSON is 422, other media types 415', () => {
 describe('D32 rate limits are 429 with Retry-After', () => {
   it.each(operations.map((op) => [op.operationId, op] as const))('%s', (_id, op) => {
     expect(responseOf(op, 429)).toBeDefined();
-    expect(headerNames(op, 429)).toEqual(['Retry-After']);
+    expect(headerNames(op, 429)).toEqual(['Retry-After', 'X-Request-Id']);
   });
 });
 
@@ -515,5 +524,34 @@ describe('D40 an idempotency key is bound to the whole request', () => {
     const key = operation('createInfluencer').parameters.header.find((p) => p.name === 'Idempotency-Key');
     expect(key?.description).toMatch(/same method, path \(with its ids\) and body/);
     expect(key?.description).toMatch(/another project, another clone source, another\s+body\) answers `422 IDEMPOTENCY_KEY_REUSED`/);
+    expect(key?.description).toMatch(/Only a `2xx` answer is stored and replayed/);
+  });
+});
+
+describe('D41 every response names its request', () => {
+  it.each(operations.map((op) => [op.operationId, op] as const))('%s documents a required X-Request-Id on every response', (_id, op) => {
+    for (const response of op.responses) {
+      const header = response.headers.find((h) => h.name === 'X-Request-Id');
+      expect(header?.required, `${op.operationId} ${response.status}`).toBe(true);
+      expect(header?.schema.$ref, `${op.operationId} ${response.status}`).toBe('#/components/schemas/RequestId');
+    }
+  });
+});
+
+describe('D42 401 says how to authenticate', () => {
+  it.each(operations.map((op) => [op.operationId, op] as const))('%s documents WWW-Authenticate on 401', (_id, op) => {
+    expect(headerNames(op, 401)).toContain('WWW-Authenticate');
+    expect(responseOf(op, 401)?.headers.find((h) => h.name === 'WWW-Authenticate')?.required).toBe(true);
+  });
+});
+
+describe('D43 a failed influencer says why', () => {
+  it('has a required, nullable failure naming the job and its error', () => {
+    expect(schema('Influencer').required).toContain('failure');
+    expect(propertyNames('InfluencerFailure').sort()).toEqual(['error', 'jobId']);
+    expect(isValid('Influencer', { ...record, failure: null })).toBe(true);
+    expect(isValid('Influencer', { ...record, status: 'failed', failure: { jobId: 'job_01HXZ9G7KMV2QX8Y1S5RJW3B7T', error: { code: 'RENDER_FAILED', message: 'The portrait render did not converge.' } } })).toBe(true);
+    const { failure: _omitted, ...withoutFailure } = record;
+    expect(isValid('Influencer', withoutFailure)).toBe(false);
   });
 });

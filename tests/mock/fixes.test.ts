@@ -18,7 +18,7 @@ const call = (path: string, init: RequestInit = {}) => fetch(`${mock.url}${path}
 
 describe('the mock front', () => {
   it('lists every fix it makes', () => {
-    expect(Object.keys(FIXES).sort()).toEqual(['bearerCaseInsensitive', 'frontValidates', 'problemToEnvelope', 'responseExamplesWin', 'restartPrism']);
+    expect(Object.keys(FIXES).sort()).toEqual(['bearerCaseInsensitive', 'frontValidates', 'problemToEnvelope', 'requestIds', 'responseExamplesWin', 'restartPrism']);
   });
 
   it(`responseExamplesWin: ${FIXES.responseExamplesWin}`, async () => {
@@ -30,7 +30,27 @@ describe('the mock front', () => {
     const body = await response.json();
     expect(body.error.code).toBe('NOT_FOUND');
     const documented = loadContract().operation('getJob').responses.find((r) => r.status === 404)!.examples.map((e) => JSON.stringify(e.value));
-    expect(documented).toContain(JSON.stringify(body));
+    expect(documented).toContain(JSON.stringify({ ...body, error: { ...body.error, requestId: 'req_01HXZ9G7KMV2QX8Y1S5RJW3B7T' } }));
+  });
+
+  it(`requestIds: ${FIXES.requestIds}`, async () => {
+    const ids = new Set<string>();
+    for (let i = 0; i < 3; i++) {
+      const response = await call(`/v1/jobs/${JOB}`, { headers: { prefer: 'code=404' } });
+      const body = await response.json();
+      expect(response.headers.get('x-request-id')).toBe(body.error.requestId);
+      ids.add(body.error.requestId);
+    }
+    expect(ids.size).toBe(3);
+    const ok = await call(`/v1/jobs/${JOB}`);
+    expect(ok.headers.get('x-request-id')).toMatch(/^req_[0-9A-HJKMNP-TV-Z]{26}$/);
+  });
+
+  it('answers 401 with the documented WWW-Authenticate challenge', async () => {
+    const response = await fetch(`${mock.url}/v1/jobs/${JOB}`);
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toBe(loadContract().doc.components?.headers?.WWWAuthenticate?.example);
+    expect(response.headers.get('www-authenticate')).toMatch(/^Bearer realm="/);
   });
 
   it(`frontValidates: ${FIXES.frontValidates} — the 422 names the real field`, async () => {

@@ -16,12 +16,15 @@ export interface InfluencerRow {
   prompt: string | null;
   source_influencer_id: string | null;
   reference_images: Array<{ assetId: string; addedAt: string }>;
+  failure_job_id: string | null;
+  failure_code: NonNullable<Influencer['failure']>['error']['code'] | null;
+  failure_message: string | null;
   created_at: Date;
   updated_at: Date;
   deleted_at: Date | null;
 }
 
-export type NewInfluencer = Omit<InfluencerRow, 'seq' | 'deleted_at' | 'reference_images'>;
+export type NewInfluencer = Omit<InfluencerRow, 'seq' | 'deleted_at' | 'reference_images' | 'failure_job_id' | 'failure_code' | 'failure_message'>;
 export type InfluencerPatch = Partial<Pick<InfluencerRow, 'name' | 'gender' | 'age_range' | 'brand_voice' | 'language'>>;
 
 /** `mediaBase` is the sandbox's configured public URL, so portrait URLs never echo a client's Host. */
@@ -41,6 +44,7 @@ export function influencerOut(row: InfluencerRow, mediaBase: string): Influencer
     brandVoice: row.brand_voice,
     language: row.language,
     status: row.status,
+    failure: row.failure_job_id && row.failure_code ? { jobId: row.failure_job_id, error: { code: row.failure_code, message: row.failure_message ?? 'The job failed.' } } : null,
     referenceImages,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
@@ -95,6 +99,10 @@ export async function lockInfluencer(db: Db, influencerId: string): Promise<Infl
 export async function isDeleted(db: Db, influencerId: string): Promise<boolean> {
   const [row] = await db.query<{ deleted_at: Date | null }>('SELECT deleted_at FROM influencers WHERE influencer_id = $1', [influencerId]);
   return !row || row.deleted_at !== null;
+}
+
+export async function failInfluencer(db: Db, influencerId: string, jobId: string, failure: { code: NonNullable<InfluencerRow['failure_code']>; message: string }): Promise<void> {
+  await db.query("UPDATE influencers SET status = 'failed', failure_job_id = $2, failure_code = $3, failure_message = $4, updated_at = now() WHERE influencer_id = $1", [influencerId, jobId, failure.code, failure.message]);
 }
 
 export async function setInfluencerStatus(db: Db, influencerId: string, status: InfluencerRow['status'], referenceImages?: InfluencerRow['reference_images']): Promise<void> {

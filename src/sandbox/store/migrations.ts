@@ -90,6 +90,11 @@ const MIGRATIONS: Array<{ id: number; sql: string }> = [
     id: 3,
     sql: 'CREATE TABLE sandbox_secrets (name text PRIMARY KEY, value bytea NOT NULL)',
   },
+  {
+    // Why an influencer failed: the job that failed it, and that job's error (Influencer.failure).
+    id: 4,
+    sql: 'ALTER TABLE influencers ADD COLUMN failure_job_id text; ALTER TABLE influencers ADD COLUMN failure_code text; ALTER TABLE influencers ADD COLUMN failure_message text',
+  },
 ];
 
 export async function migrate(db: Db): Promise<number[]> {
