@@ -457,7 +457,7 @@ export interface components {
         AssetId: string;
         /**
          * Format: uri
-         * @description Absolute URL of an image (HTTPS in production; the local sandbox serves its own over HTTP).
+         * @description Absolute URL of an image (HTTPS in production; a local development server may serve HTTP).
          * @example https://api.layers.com/media/med_01HX9Y6K7EJ4T2ABCDEF0123AB.png
          */
         ImageUrl: string;
@@ -871,7 +871,10 @@ export interface components {
          */
         Limit: number;
         /**
-         * @description The `nextCursor` of the previous page. Omit for the first page. An unknown or foreign cursor answers `422 VALIDATION`.
+         * @description The `nextCursor` of the previous page, passed back unchanged. Omit for the first page. Cursors are
+         *     opaque and signed, bound to the project that issued them, and do not expire; any other value (one
+         *     this API never issued, one that was altered, or another project's) answers `422 VALIDATION`
+         *     naming `cursor`.
          * @example eyJhZnRlciI6ImluZl80YThlMWJjMiJ9
          */
         Cursor: components["schemas"]["Cursor"];
@@ -1090,7 +1093,10 @@ export interface operations {
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description The `nextCursor` of the previous page. Omit for the first page. An unknown or foreign cursor answers `422 VALIDATION`.
+                 * @description The `nextCursor` of the previous page, passed back unchanged. Omit for the first page. Cursors are
+                 *     opaque and signed, bound to the project that issued them, and do not expire; any other value (one
+                 *     this API never issued, one that was altered, or another project's) answers `422 VALIDATION`
+                 *     naming `cursor`.
                  * @example eyJhZnRlciI6ImluZl80YThlMWJjMiJ9
                  */
                 cursor?: components["parameters"]["Cursor"];
