@@ -60,7 +60,8 @@ export const errorLimits = (() => {
     maxFormErrors: required(formErrors.maxItems, 'formErrors.maxItems'),
     maxTextLength: required(text.maxLength, 'message maxLength'),
     maxMessageLength: required(message.maxLength, 'ErrorEnvelope message maxLength'),
-    textPattern: new RegExp(required(text.pattern, 'message pattern')),
+    // With the `u` flag, as Ajv compiles OpenAPI patterns, so astral characters (emoji) pass as they do in validation.
+    textPattern: new RegExp(required(text.pattern, 'message pattern'), 'u'),
     maxFieldKeyLength: required(keys.maxLength, 'fieldErrors key maxLength'),
     fieldKeyPattern: new RegExp(required(keys.pattern, 'fieldErrors key pattern')),
   };

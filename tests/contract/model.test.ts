@@ -83,6 +83,8 @@ describe('errors', () => {
     expect(cleanText('  a\u0000b\u0085c\uD800  ')).toBe('a b c\uFFFD');
     expect(cleanText('\u0001\u0002')).toBe('Invalid input.');
     expect(cleanText('x'.repeat(600))).toHaveLength(errorLimits.maxTextLength);
+    // Astral characters are text, as Ajv (which compiles patterns with `u`) reads the contract.
+    expect(cleanText('Bloom 🌸 name')).toBe('Bloom 🌸 name');
   });
 
   it('sends transport errors without details', () => {
