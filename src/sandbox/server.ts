@@ -5,7 +5,7 @@
 import type { Server } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { ApiError } from '../contract/errors.js';
-import type { OperationId } from '../contract/model.js';
+import { loadContract, type OperationId } from '../contract/model.js';
 import type { ClientRecord, CompiledRequest } from '../contract/requests.js';
 import { createFront, type FrontAnswer, type FrontInput } from '../http/front.js';
 import type { HttpLimits } from '../http/limits.js';
@@ -18,7 +18,13 @@ import type { PortraitRenderer } from './media.js';
 import type { Reads } from './store/cache.js';
 import type { Db } from './store/db.js';
 
-const MEDIA = /^(med_[0-9A-HJKMNP-TV-Z]{26})(-thumb)?\.png$/;
+/** `<assetId>.png` or `<assetId>-thumb.png`, the asset id as the contract's AssetId pattern says. */
+function assetIdPattern(): string {
+  const pattern = loadContract().schema('AssetId').pattern;
+  if (!pattern) throw new Error('the contract gives AssetId no pattern');
+  return pattern.replace(/^\^|\$$/g, '');
+}
+const MEDIA = new RegExp(`^(${assetIdPattern()})(-thumb)?\\.png$`);
 
 export interface ServerOptions {
   db: Db;
