@@ -37,6 +37,8 @@ export interface FrontAnswer {
 
 export interface FrontOptions<P> {
   contract?: Contract;
+  /** The operations' compiled request validation, when the caller already has it. */
+  requests?: Map<OperationId, CompiledRequest>;
   limits?: Partial<HttpLimits>;
   /** Runs before any parameter or body is read; throws ApiError (401, 403). */
   authenticate(request: IncomingMessage, op: CompiledRequest): Promise<P> | P;
@@ -50,7 +52,6 @@ export interface Front {
   app: FastifyInstance;
   server: Server;
   limits: HttpLimits;
-  compiled: Map<OperationId, CompiledRequest>;
 }
 
 const REASONS: Record<number, string> = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' };
@@ -125,7 +126,7 @@ export async function createFront<P>(options: FrontOptions<P>): Promise<Front> {
   const contract = options.contract ?? loadContract();
   const limits: HttpLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const log = options.log ?? (() => {});
-  const compiled = compileRequests(contract);
+  const compiled = options.requests ?? compileRequests(contract);
   const challenge = authChallenge(contract);
   const fail = (reply: FastifyReply, error: ApiError) => sendError(reply, error, challenge);
   let server: Server | undefined;
@@ -133,9 +134,10 @@ export async function createFront<P>(options: FrontOptions<P>): Promise<Front> {
   const app = Fastify({
     logger: false,
     exposeHeadRoutes: false,
-    // Long ids reach validation (and get a field error) instead of failing in the router; the header limit bounds them.
-    routerOptions: { maxParamLength: 16 * 1024 },
     bodyLimit: limits.bodyBytes,
+    // Long ids reach validation (a field error) instead of failing in the router; the header limit bounds
+    // them. The query string is parsed once, strictly, by the operation (requests.ts), not here too.
+    routerOptions: { maxParamLength: 16 * 1024, querystringParser: () => ({}) },
     // Request ids are the contract's (req_<ULID>); fastify's own are never shown.
     genReqId: () => newRequestId(),
     return503OnClosing: false,
@@ -226,5 +228,5 @@ export async function createFront<P>(options: FrontOptions<P>): Promise<Front> {
   options.routes?.(app);
   await app.ready();
   if (!server) throw new Error('fastify did not build the HTTP server');
-  return { app, server, limits, compiled };
+  return { app, server, limits };
 }

@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { ApiError } from '../contract/errors.js';
 import { loadContract, type OperationId } from '../contract/model.js';
-import type { ClientRecord, CompiledRequest } from '../contract/requests.js';
+import { compileRequests, type ClientRecord, type CompiledRequest } from '../contract/requests.js';
 import { createFront, type FrontAnswer, type FrontInput } from '../http/front.js';
 import type { HttpLimits } from '../http/limits.js';
 import { createAuthenticator, type Principal } from './auth.js';
@@ -53,13 +53,11 @@ function mediaRoutes(portraits: PortraitRenderer) {
 
 export async function createSandboxServer(options: ServerOptions): Promise<Server> {
   const { db } = options;
-  const defaultsCache = new Map<OperationId, ClientRecord>();
-  let compiledById: Map<OperationId, CompiledRequest> | undefined;
-  const defaults = (operationId: OperationId) => {
-    let value = defaultsCache.get(operationId);
-    if (!value) defaultsCache.set(operationId, (value = (compiledById?.get(operationId)?.parseBody(Buffer.alloc(0), undefined) ?? {}) as ClientRecord));
-    return value;
-  };
+  const requests = compileRequests();
+  // What an empty body becomes once the contract's defaults are filled in (operations whose body is optional).
+  const optional = [...requests].filter(([, request]) => request.takesBody && request.op.requestBody?.required !== true);
+  const emptyBodies = new Map(optional.map(([id, request]) => [id, request.parseBody(Buffer.alloc(0), undefined)]));
+  const defaults = (operationId: OperationId) => (emptyBodies.get(operationId) ?? {}) as ClientRecord;
 
   const handle = async (request: CompiledRequest, input: FrontInput, principal: Principal, path: string): Promise<FrontAnswer> => {
     const { op } = request;
@@ -98,12 +96,12 @@ export async function createSandboxServer(options: ServerOptions): Promise<Serve
 
   const authenticate = createAuthenticator(db);
   const front = await createFront<Principal>({
+    requests,
     ...(options.limits ? { limits: options.limits } : {}),
     authenticate,
     handle: (request, input, principal, req) => handle(request, input, principal, req.url.split('?')[0] ?? '/'),
     routes: mediaRoutes(options.portraits),
     ...(options.log ? { log: options.log } : {}),
   });
-  compiledById = front.compiled;
   return front.server;
 }
