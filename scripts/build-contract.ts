@@ -13,7 +13,7 @@ import { codeSamplesFor } from './lib/code-samples.js';
 import { publicRecord } from './lib/public-record.js';
 import { readBundle } from '../src/contract/bundle.js';
 import { operationsOf } from '../src/contract/model.js';
-import type { OpenApiDocument } from '../src/contract/oas.js';
+import type { Badge, OpenApiDocument } from '../src/contract/oas.js';
 import { bin, bundleJsonPath, bundleYamlPath, generatedDir, redoclyEnv, repoRoot, typesPath } from './lib/paths.js';
 
 function redoclyBundle(): OpenApiDocument {
@@ -51,6 +51,19 @@ function addCodeSamples(doc: OpenApiDocument): void {
 }
 
 /**
+ * Adds `x-badges` (rendered by Redocly and Scalar) from what the contract already says: the
+ * operation's `x-lifecycle` and whether it takes an `Idempotency-Key`, the three badges the seeds show.
+ */
+function addBadges(doc: OpenApiDocument): void {
+  for (const op of operationsOf(doc)) {
+    const badges: Badge[] = [];
+    if (op.lifecycle) badges.push({ name: `Phase ${op.lifecycle.phase}` }, { name: op.lifecycle.stability });
+    if (op.idempotent) badges.push({ name: 'idempotent' });
+    if (badges.length > 0) op.raw['x-badges'] = badges;
+  }
+}
+
+/**
  * Type generation flags, chosen on purpose (README "Generated types" explains them):
  * - rootTypes + rootTypesNoSchemaPrefix: `Influencer`, `Job`, ... as top-level aliases.
  * - defaultNonNullable: false, so a request field with a default (`brandVoice`) stays optional.
@@ -74,6 +87,7 @@ export async function buildArtifacts(): Promise<Map<string, string>> {
   const doc = redoclyBundle();
   publishRecord(doc);
   addCodeSamples(doc);
+  addBadges(doc);
   const json = JSON.stringify(doc, null, 2) + '\n';
   return new Map([
     [bundleJsonPath, json],

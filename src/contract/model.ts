@@ -11,6 +11,7 @@ import {
   type CodeSample,
   type Example,
   type HttpMethod,
+  type Lifecycle,
   type Json,
   type MediaType,
   type OpenApiDocument,
@@ -92,6 +93,10 @@ export interface ContractOperation {
   requestBody?: ContractBody;
   responses: ContractResponse[];
   codeSamples: CodeSample[];
+  /** `x-lifecycle` as written (the lint requires it on every operation of the contract). */
+  lifecycle?: Lifecycle;
+  /** The operation takes an `Idempotency-Key`, so a retried call is replayed, not repeated (the seeds' "idempotent" badge). */
+  idempotent: boolean;
   /** The operation object itself, for the extensions this model does not name. */
   raw: Operation;
 }
@@ -143,6 +148,7 @@ function operationOf(doc: OpenApiDocument, path: string, method: HttpMethod, op:
   if (!op.operationId) throw new Error(`${method.toUpperCase()} ${path} has no operationId`);
   const params = [...shared, ...(op.parameters ?? [])].map((p) => parameterOf(doc, p));
   const byLocation = (where: ParameterLocation) => params.filter((p) => p.in === where);
+  const acceptsIdempotencyKey = params.some((p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key');
 
   let requestBody: ContractBody | undefined;
   if (op.requestBody) {
@@ -194,6 +200,8 @@ function operationOf(doc: OpenApiDocument, path: string, method: HttpMethod, op:
     ...(requestBody ? { requestBody } : {}),
     responses,
     codeSamples: op['x-codeSamples'] ?? [],
+    ...(op['x-lifecycle'] ? { lifecycle: op['x-lifecycle'] } : {}),
+    idempotent: acceptsIdempotencyKey,
     raw: op,
   };
 }

@@ -95,6 +95,22 @@ export interface CodeSample {
   source: string;
 }
 
+/** How far along an operation is (`x-lifecycle`); the seeds badge it "Phase 1", "stable". */
+export const STABILITY_LEVELS = ['experimental', 'beta', 'stable', 'deprecated'] as const;
+export type Stability = (typeof STABILITY_LEVELS)[number];
+export interface Lifecycle {
+  /** The rollout phase that shipped the operation. */
+  phase: number;
+  stability: Stability;
+}
+
+/** A renderer badge (`x-badges`, read by Redocly and Scalar); the build derives them from `x-lifecycle`. */
+export interface Badge {
+  name: string;
+  color?: string;
+  position?: 'before' | 'after';
+}
+
 export interface Operation {
   operationId?: string;
   summary?: string;
@@ -106,6 +122,8 @@ export interface Operation {
   requestBody?: RequestBody | Reference;
   responses?: Record<string, Response | Reference>;
   'x-codeSamples'?: CodeSample[];
+  'x-lifecycle'?: Lifecycle;
+  'x-badges'?: Badge[];
   [extension: `x-${string}`]: unknown;
 }
 

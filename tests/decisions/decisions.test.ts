@@ -555,3 +555,13 @@ describe('D43 a failed influencer says why', () => {
     expect(isValid('Influencer', withoutFailure)).toBe(false);
   });
 });
+
+describe('D44 every operation says how far along it is', () => {
+  it('badges the seeds show: Phase 1, stable, and idempotent exactly where an Idempotency-Key is taken', () => {
+    for (const op of operations) expect(op.lifecycle, op.operationId).toEqual({ phase: 1, stability: 'stable' });
+    expect(operations.filter((op) => op.idempotent).map((op) => op.operationId).sort()).toEqual(['cloneInfluencer', 'createInfluencer', 'createProject']);
+    // 004's clone page: "Phase 1 stable idempotent"; 003's read page: "Phase 1 stable".
+    expect(operation('cloneInfluencer').raw['x-badges']).toEqual([{ name: 'Phase 1' }, { name: 'stable' }, { name: 'idempotent' }]);
+    expect(operation('getInfluencer').raw['x-badges']).toEqual([{ name: 'Phase 1' }, { name: 'stable' }]);
+  });
+});

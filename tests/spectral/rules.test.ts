@@ -84,6 +84,16 @@ const CASES: Record<string, { bad: string[]; badFile?: string; goodFile?: string
     ],
   },
   'layers-id-prefix-consistent': { bad: ['paths./v1/widgets/{widgetId}.parameters.0.schema'] },
+  'layers-operation-lifecycle': {
+    bad: [
+      'paths./v1/widgets/{widgetId}.get',
+      'paths./v1/widgets/{widgetId}.delete.x-lifecycle.phase',
+      'paths./v1/widgets/{widgetId}.delete.x-lifecycle.stability',
+      'paths./v1/widgets.get.x-lifecycle.since',
+      'paths./v1/widgets.get.x-lifecycle.stability',
+      'paths./v1/widgets.post.x-lifecycle.stability',
+    ],
+  },
   'layers-operation-scopes': {
     bad: [
       'paths./v1/widgets.get',
