@@ -14,7 +14,7 @@ import type {
   Project,
   ProjectCreateRequest,
 } from '../../generated/schema.js';
-import { LayersApiError, LayersJobFailedError } from './errors.js';
+import { apiErrorFor, LayersApiError, LayersJobFailedError } from './errors.js';
 import { isTerminal, pollJob, type WaitForJobOptions } from './jobs.js';
 import { paginate } from './pagination.js';
 import { createTransport, parseRetryAfter, type TransportOptions } from './transport.js';
@@ -33,6 +33,8 @@ export interface LayersClientOptions {
   retryMaxDelayMs?: number;
   /** Per attempt, including reading the body. Default 60000. */
   timeoutMs?: number;
+  /** Headers sent on every request (say `Prefer` for the mock, or a tracing header); `Authorization` is always the apiKey's. */
+  headers?: Record<string, string>;
 }
 
 export interface RequestOptions {
@@ -40,7 +42,32 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Per-attempt timeout for this call, overriding the client's. */
   timeoutMs?: number;
+  /** Headers for this call, over the client's `headers`. */
+  headers?: Record<string, string>;
 }
+
+/** What the response of a successful call said besides its body: `result.lastResponse`. */
+export interface LayersResponse {
+  operationId: string;
+  method: string;
+  url: string;
+  status: number;
+  headers: Headers;
+  /** `X-Request-Id`: quote it to support. */
+  requestId?: string;
+  /** `true` when the server replayed an earlier request with the same `Idempotency-Key` (`Idempotency-Replayed: true`). */
+  idempotencyReplayed: boolean;
+  /** The `Idempotency-Key` the call sent (POSTs), generated or yours. */
+  idempotencyKey?: string;
+  /** 1 + the retries the call made. */
+  attempts: number;
+}
+
+/**
+ * A response body with its metadata on a non-enumerable `lastResponse` (as Stripe's SDK does): it
+ * stays out of JSON.stringify, spreads and structuredClone, so the body is still the contract's.
+ */
+export type WithResponse<T> = T & { readonly lastResponse: LayersResponse };
 
 export interface PostRequestOptions extends RequestOptions {
   /** Sent as `Idempotency-Key`; a UUID is generated when omitted. The same key is reused on every retry of the call. */
@@ -62,18 +89,26 @@ interface CallInit {
   fetch: (request: Request) => Promise<Response>;
 }
 
-function toApiError(operationId: string, response: Response, body: unknown): LayersApiError {
+function toApiError(operationId: string, response: Response, body: unknown, attempts: number): LayersApiError {
   const e = (body as Partial<ErrorEnvelope> | null | undefined)?.error;
+  const headerId = response.headers.get('X-Request-Id') ?? undefined;
   const base = {
     status: response.status,
     operationId,
     retryAfterSeconds: parseRetryAfter(response.headers.get('Retry-After')),
+    headers: response.headers,
+    attempts,
   };
-  return new LayersApiError(
+  return apiErrorFor(
     e && typeof e.code === 'string' && typeof e.message === 'string'
-      ? { ...base, code: e.code, message: e.message, requestId: e.requestId, details: e.details }
-      : { ...base, code: 'UNEXPECTED_RESPONSE', message: `${operationId}: unexpected HTTP ${response.status} response` },
+      ? { ...base, code: e.code, message: e.message, requestId: e.requestId ?? headerId, details: e.details }
+      : { ...base, code: 'UNEXPECTED_RESPONSE', message: `${operationId}: unexpected HTTP ${response.status} response`, requestId: headerId },
   );
+}
+
+function attachResponse<T>(data: T, lastResponse: LayersResponse): WithResponse<T> {
+  Object.defineProperty(data, 'lastResponse', { value: lastResponse, enumerable: false, configurable: true, writable: false });
+  return data as WithResponse<T>; // the property was just defined
 }
 
 export class LayersClient {
@@ -93,7 +128,7 @@ export class LayersClient {
     };
     this.raw = createClient<paths>({
       baseUrl: options.baseUrl ?? 'https://api.layers.com',
-      headers: { Authorization: `Bearer ${options.apiKey}` },
+      headers: { ...options.headers, Authorization: `Bearer ${options.apiKey}` },
       fetch: createTransport(this.#transport),
     });
   }
@@ -101,39 +136,64 @@ export class LayersClient {
   async #call<T>(
     operationId: string,
     send: (init: CallInit) => Promise<{ data?: T; error?: unknown; response: Response }>,
-    { signal, timeoutMs, idempotencyKey }: PostRequestOptions = {},
-  ): Promise<T> {
-    const transport = createTransport(timeoutMs === undefined ? this.#transport : { ...this.#transport, timeoutMs });
+    { signal, timeoutMs, idempotencyKey, headers }: PostRequestOptions = {},
+  ): Promise<WithResponse<T>> {
+    const base = this.#transport;
+    let attempts = 0;
+    const transport = createTransport({
+      ...base,
+      ...(timeoutMs === undefined ? {} : { timeoutMs }),
+      fetch: (input, init) => {
+        attempts += 1;
+        return base.fetch(input, init);
+      },
+    });
     let status = 0;
+    let sent: Request | undefined;
     try {
       const { data, error, response } = await send({
         signal,
-        headers: idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {},
+        headers: { ...headers, ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}) },
         fetch: async (request) => {
+          sent = request;
           const response = await transport(request);
           status = response.status;
           return response;
         },
       });
-      if (response.ok && data !== undefined) return data;
-      throw toApiError(operationId, response, error);
+      if (response.ok && data !== undefined) {
+        const key = sent?.headers.get('Idempotency-Key') ?? undefined;
+        const requestId = response.headers.get('X-Request-Id') ?? undefined;
+        return attachResponse(data, {
+          operationId,
+          method: sent?.method ?? '',
+          url: sent?.url ?? response.url,
+          status: response.status,
+          headers: response.headers,
+          ...(requestId ? { requestId } : {}),
+          idempotencyReplayed: response.headers.get('Idempotency-Replayed') === 'true',
+          ...(key ? { idempotencyKey: key } : {}),
+          attempts,
+        });
+      }
+      throw toApiError(operationId, response, error, attempts);
     } catch (e) {
       // openapi-fetch throws a bare SyntaxError when a 2xx body is not JSON.
       if (!(e instanceof SyntaxError)) throw e;
-      throw new LayersApiError({ status, operationId, code: 'UNEXPECTED_RESPONSE', message: `${operationId}: HTTP ${status} body is not JSON` });
+      throw new LayersApiError({ status, operationId, code: 'UNEXPECTED_RESPONSE', message: `${operationId}: HTTP ${status} body is not JSON`, attempts });
     }
   }
 
-  createProject(body: ProjectCreateRequest, options?: PostRequestOptions): Promise<Project> {
+  createProject(body: ProjectCreateRequest, options?: PostRequestOptions): Promise<WithResponse<Project>> {
     return this.#call('createProject', (init) => this.raw.POST('/v1/projects', { ...init, body }), options);
   }
 
-  getProject(params: PathParams<'getProject'>, options?: RequestOptions): Promise<Project> {
+  getProject(params: PathParams<'getProject'>, options?: RequestOptions): Promise<WithResponse<Project>> {
     return this.#call('getProject', (init) => this.raw.GET('/v1/projects/{projectId}', { ...init, params: { path: params } }), options);
   }
 
   /** Starts an `influencer_create` job; see createInfluencerAndWait to get the ready influencer. */
-  createInfluencer(params: PathParams<'createInfluencer'>, body?: InfluencerCreateRequest, options?: PostRequestOptions): Promise<Job> {
+  createInfluencer(params: PathParams<'createInfluencer'>, body?: InfluencerCreateRequest, options?: PostRequestOptions): Promise<WithResponse<Job>> {
     return this.#call(
       'createInfluencer',
       (init) => this.raw.POST('/v1/projects/{projectId}/influencers', { ...init, params: { path: params }, body }),
@@ -141,7 +201,7 @@ export class LayersClient {
     );
   }
 
-  listInfluencers({ projectId, ...query }: ListInfluencersParams, options?: RequestOptions): Promise<InfluencerList> {
+  listInfluencers({ projectId, ...query }: ListInfluencersParams, options?: RequestOptions): Promise<WithResponse<InfluencerList>> {
     return this.#call(
       'listInfluencers',
       (init) => this.raw.GET('/v1/projects/{projectId}/influencers', { ...init, params: { path: { projectId }, query } }),
@@ -149,12 +209,12 @@ export class LayersClient {
     );
   }
 
-  getInfluencer(params: PathParams<'getInfluencer'>, options?: RequestOptions): Promise<Influencer> {
+  getInfluencer(params: PathParams<'getInfluencer'>, options?: RequestOptions): Promise<WithResponse<Influencer>> {
     return this.#call('getInfluencer', (init) => this.raw.GET('/v1/influencers/{influencerId}', { ...init, params: { path: params } }), options);
   }
 
   /** Never retried: PATCH is not idempotent and carries no Idempotency-Key. */
-  patchInfluencer(params: PathParams<'patchInfluencer'>, body: InfluencerPatchRequest, options?: RequestOptions): Promise<Influencer> {
+  patchInfluencer(params: PathParams<'patchInfluencer'>, body: InfluencerPatchRequest, options?: RequestOptions): Promise<WithResponse<Influencer>> {
     return this.#call(
       'patchInfluencer',
       (init) => this.raw.PATCH('/v1/influencers/{influencerId}', { ...init, params: { path: params }, body }),
@@ -162,7 +222,7 @@ export class LayersClient {
     );
   }
 
-  deleteInfluencer(params: PathParams<'deleteInfluencer'>, body?: InfluencerDeleteRequest, options?: RequestOptions): Promise<InfluencerDeleted> {
+  deleteInfluencer(params: PathParams<'deleteInfluencer'>, body?: InfluencerDeleteRequest, options?: RequestOptions): Promise<WithResponse<InfluencerDeleted>> {
     return this.#call(
       'deleteInfluencer',
       (init) => this.raw.DELETE('/v1/influencers/{influencerId}', { ...init, params: { path: params }, body }),
@@ -170,7 +230,7 @@ export class LayersClient {
     );
   }
 
-  cloneInfluencer(params: PathParams<'cloneInfluencer'>, body: InfluencerCloneRequest, options?: PostRequestOptions): Promise<Job> {
+  cloneInfluencer(params: PathParams<'cloneInfluencer'>, body: InfluencerCloneRequest, options?: PostRequestOptions): Promise<WithResponse<Job>> {
     return this.#call(
       'cloneInfluencer',
       (init) => this.raw.POST('/v1/influencers/{influencerId}/clone', { ...init, params: { path: params }, body }),
@@ -178,23 +238,29 @@ export class LayersClient {
     );
   }
 
-  getJob(params: PathParams<'getJob'>, options?: RequestOptions): Promise<Job> {
+  getJob(params: PathParams<'getJob'>, options?: RequestOptions): Promise<WithResponse<Job>> {
     return this.#call('getJob', (init) => this.raw.GET('/v1/jobs/{jobId}', { ...init, params: { path: params } }), options);
   }
 
-  /** Polls the job until it is `succeeded` or `failed` and returns it; a failed job resolves, it does not throw. */
-  waitForJob(jobId: string, options?: WaitForJobOptions): Promise<Job> {
-    return pollJob((signal) => this.getJob({ jobId }, { signal }), options);
+  /**
+   * Polls the job until it is `succeeded` or `failed` and returns it (its `lastResponse` is the last
+   * poll's); a failed job resolves, it does not throw. Takes `{ jobId }` (or a Job) like every other
+   * method; a bare id string still works.
+   */
+  waitForJob(job: PathParams<'getJob'> | string, options: WaitForJobOptions = {}): Promise<WithResponse<Job>> {
+    const jobId = typeof job === 'string' ? job : job.jobId;
+    const { headers } = options;
+    return pollJob((signal) => this.getJob({ jobId }, { signal, ...(headers ? { headers } : {}) }), options);
   }
 
-  /** Creates an influencer and resolves with it once `ready`; throws LayersJobFailedError if its job fails. */
+  /** Creates an influencer and resolves with it once `ready` (`lastResponse`: the final read's); throws LayersJobFailedError if its job fails. */
   async createInfluencerAndWait(
     params: PathParams<'createInfluencer'>,
     body?: InfluencerCreateRequest,
     options: AndWaitOptions = {},
-  ): Promise<Influencer> {
-    const { signal, idempotencyKey } = options;
-    return this.#settle(await this.createInfluencer(params, body, { signal, idempotencyKey }), options);
+  ): Promise<WithResponse<Influencer>> {
+    const { signal, idempotencyKey, headers } = options;
+    return this.#settle(await this.createInfluencer(params, body, { signal, idempotencyKey, headers }), options);
   }
 
   /** Clones an influencer and resolves with the clone once `ready`; throws LayersJobFailedError if its job fails. */
@@ -202,15 +268,16 @@ export class LayersClient {
     params: PathParams<'cloneInfluencer'>,
     body: InfluencerCloneRequest,
     options: AndWaitOptions = {},
-  ): Promise<Influencer> {
-    const { signal, idempotencyKey } = options;
-    return this.#settle(await this.cloneInfluencer(params, body, { signal, idempotencyKey }), options);
+  ): Promise<WithResponse<Influencer>> {
+    const { signal, idempotencyKey, headers } = options;
+    return this.#settle(await this.cloneInfluencer(params, body, { signal, idempotencyKey, headers }), options);
   }
 
-  async #settle(job: Job, options: AndWaitOptions): Promise<Influencer> {
-    const done = isTerminal(job) ? job : await this.waitForJob(job.jobId, options);
+  async #settle(job: Job, options: AndWaitOptions): Promise<WithResponse<Influencer>> {
+    const done = isTerminal(job) ? job : await this.waitForJob(job, options);
     if (done.status === 'failed') throw new LayersJobFailedError(done);
-    return this.getInfluencer({ influencerId: done.influencerId }, { signal: options.signal });
+    const { signal, headers } = options;
+    return this.getInfluencer({ influencerId: done.influencerId }, { signal, ...(headers ? { headers } : {}) });
   }
 
   /** Iterates over every influencer of the project, fetching pages as needed (from `cursor` when given). */

@@ -10,15 +10,17 @@ export interface WaitForJobOptions {
   initialIntervalMs?: number;
   /** Longest pause between polls. Default 10000. */
   maxIntervalMs?: number;
+  /** Headers for every request of the wait, over the client's. */
+  headers?: Record<string, string>;
 }
 
 export const isTerminal = (job: Job): boolean => job.status === 'succeeded' || job.status === 'failed';
 
 /** Polls `getJob` until the job is `succeeded` or `failed`, and returns it (a failed job is returned, not thrown). */
-export async function pollJob(
-  getJob: (signal: AbortSignal) => Promise<Job>,
+export async function pollJob<J extends Job>(
+  getJob: (signal: AbortSignal) => Promise<J>,
   { signal, timeoutMs = 300_000, initialIntervalMs = 1000, maxIntervalMs = 10_000 }: WaitForJobOptions = {},
-): Promise<Job> {
+): Promise<J> {
   const deadline = new AbortController();
   const timer = setTimeout(
     () => deadline.abort(new LayersTimeoutError(`Job did not finish within ${timeoutMs} ms`)),

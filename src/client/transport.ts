@@ -1,4 +1,4 @@
-import { LayersConnectionError, LayersTimeoutError } from './errors.js';
+import { causeCode, LayersConnectionError, LayersTimeoutError } from './errors.js';
 
 export interface TransportOptions {
   fetch: typeof fetch;
@@ -79,9 +79,12 @@ export function createTransport(o: TransportOptions): (request: Request) => Prom
       if (response && !(await isRetryableAnswer(response))) return response;
       if (!retryable || attempt >= o.maxRetries) {
         if (response) return response;
-        throw timeout.signal.aborted
-          ? new LayersTimeoutError(`${method} ${request.url} timed out after ${o.timeoutMs} ms`)
-          : new LayersConnectionError(`${method} ${request.url} failed: ${String(failure)}`, { cause: failure });
+        const attempts = attempt + 1;
+        if (timeout.signal.aborted) {
+          throw new LayersTimeoutError(`${method} ${request.url} timed out after ${o.timeoutMs} ms (${attempts} attempt${attempts === 1 ? '' : 's'})`);
+        }
+        const code = causeCode(failure);
+        throw new LayersConnectionError({ method, url: request.url, attempts, cause: failure, ...(code ? { code } : {}) });
       }
       await sleep(backoffMs(attempt, parseRetryAfter(response?.headers.get('Retry-After') ?? null), o), signal);
     }

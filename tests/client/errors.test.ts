@@ -1,6 +1,16 @@
 /** Every non-2xx, and every body that is not what the contract promises, becomes a typed error. */
 import { describe, expect, it } from 'vitest';
-import { LayersApiError, LayersError } from '../../src/client/index.js';
+import {
+  LayersApiError,
+  LayersAuthenticationError,
+  LayersConflictError,
+  LayersError,
+  LayersNotFoundError,
+  LayersPermissionError,
+  LayersRateLimitError,
+  LayersServerError,
+  LayersValidationError,
+} from '../../src/client/index.js';
 import { clientFor, envelope, INF, json, PRJ, startServer } from './server.js';
 
 async function failure(promise: Promise<unknown>): Promise<LayersApiError> {
@@ -16,7 +26,7 @@ describe('error mapping', () => {
     expect(error).toBeInstanceOf(LayersError);
     expect(error).toBeInstanceOf(Error);
     expect(error).toMatchObject({
-      name: 'LayersApiError',
+      name: 'LayersNotFoundError',
       status: 404,
       code: 'NOT_FOUND',
       message: 'NOT_FOUND happened',
@@ -84,5 +94,36 @@ describe('error mapping', () => {
     expect(data).toBeUndefined();
     expect(response.status).toBe(404);
     expect(error?.error.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('error classes by category', () => {
+  it.for([
+    [422, 'VALIDATION', LayersValidationError],
+    [422, 'IDEMPOTENCY_KEY_REUSED', LayersValidationError],
+    [415, 'UNSUPPORTED_MEDIA_TYPE', LayersValidationError],
+    [400, 'MALFORMED_REQUEST', LayersValidationError],
+    [401, 'UNAUTHENTICATED', LayersAuthenticationError],
+    [403, 'FORBIDDEN_SCOPE', LayersPermissionError],
+    [404, 'NOT_FOUND', LayersNotFoundError],
+    [409, 'CONFLICT', LayersConflictError],
+    [429, 'RATE_LIMITED', LayersRateLimitError],
+    [500, 'INTERNAL', LayersServerError],
+  ] as const)('%i %s is a %O', async ([status, code, type]) => {
+    const server = await startServer(envelope(status, code, { 'x-request-id': 'req_01HXZ9G7KMV2QX8Y1S5RJW3B7T' }));
+    const error = await failure(clientFor(server, { maxRetries: 0 }).getProject({ projectId: PRJ }));
+    expect(error).toBeInstanceOf(type);
+    expect(error).toBeInstanceOf(LayersApiError);
+    expect(error).toMatchObject({ status, code, name: type.name, attempts: 1 });
+    expect(error.headers?.get('x-request-id')).toBe('req_01HXZ9G7KMV2QX8Y1S5RJW3B7T');
+  });
+
+  it('takes requestId from X-Request-Id when the body is not the envelope', async () => {
+    const server = await startServer((res) => {
+      res.writeHead(502, { 'content-type': 'text/html', 'x-request-id': 'req_01HXZ9G7KMV2QX8Y1S5RJW3B7V' }).end('<html>Bad Gateway</html>');
+    });
+    const error = await failure(clientFor(server, { maxRetries: 0 }).getInfluencer({ influencerId: INF }));
+    expect(error).toBeInstanceOf(LayersServerError);
+    expect(error.requestId).toBe('req_01HXZ9G7KMV2QX8Y1S5RJW3B7V');
   });
 });

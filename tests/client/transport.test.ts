@@ -1,5 +1,6 @@
 /** Auth, Idempotency-Key, retries, timeouts and cancellation, over real sockets. */
 import { describe, expect, it } from 'vitest';
+import { freePort } from '../../src/mock/prism.js';
 import { LayersApiError, LayersClient, LayersConnectionError, LayersTimeoutError } from '../../src/client/index.js';
 import { clientFor, drop, envelope, hang, INF, influencer, job, json, PRJ, startServer, timed } from './server.js';
 
@@ -123,6 +124,16 @@ describe('retries', () => {
     expect(error).toBeInstanceOf(LayersConnectionError);
     expect((error as LayersConnectionError).cause).toBeInstanceOf(Error);
     expect(server.requests).toHaveLength(3);
+    expect(error).toMatchObject({ method: 'GET', url: `${server.url}/v1/influencers/${INF}`, attempts: 3 });
+    expect((error as Error).message).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/v1\/influencers\/inf_\S+: could not connect \(\w+\) after 3 attempts$/);
+  });
+
+  it('names the cause code, the URL and the attempts when nothing listens (ECONNREFUSED)', async () => {
+    const closed = `http://127.0.0.1:${await freePort()}`;
+    const error = await new LayersClient({ apiKey: 'k', baseUrl: closed, maxRetries: 1, retryBaseDelayMs: 1 }).getInfluencer({ influencerId: INF }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LayersConnectionError);
+    expect(error).toMatchObject({ code: 'ECONNREFUSED', attempts: 2, url: `${closed}/v1/influencers/${INF}` });
+    expect((error as Error).message).toBe(`GET ${closed}/v1/influencers/${INF}: could not connect (ECONNREFUSED) after 2 attempts`);
   });
 
   it('is bounded by maxRetries, then surfaces the last answer as LayersApiError', async () => {

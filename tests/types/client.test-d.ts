@@ -11,7 +11,11 @@ import {
   type InfluencerList,
   type Job,
   type LayersApiError,
+  type LayersNotFoundError,
+  type LayersResponse,
+  type LayersValidationError,
   type Project,
+  type WithResponse,
 } from '../../src/client/index.js';
 
 const layers = new LayersClient({ apiKey: 'sk_test' });
@@ -65,19 +69,38 @@ describe('request bodies follow the contract', () => {
 
 describe('responses follow the contract', () => {
   it('each method resolves to its schema', () => {
-    expectTypeOf(layers.getInfluencer({ influencerId })).resolves.toEqualTypeOf<Influencer>();
-    expectTypeOf(layers.patchInfluencer({ influencerId }, { brandVoice: 'witty' })).resolves.toEqualTypeOf<Influencer>();
-    expectTypeOf(layers.createProject({ name: 'Bloom Habits' })).resolves.toEqualTypeOf<Project>();
-    expectTypeOf(layers.getProject({ projectId })).resolves.toEqualTypeOf<Project>();
-    expectTypeOf(layers.createInfluencer({ projectId })).resolves.toEqualTypeOf<Job>();
-    expectTypeOf(layers.cloneInfluencer({ influencerId }, { name: 'X' })).resolves.toEqualTypeOf<Job>();
-    expectTypeOf(layers.getJob({ jobId: 'job_01HXZ9G7KMV2QX8Y1S5RJW3B7T' })).resolves.toEqualTypeOf<Job>();
-    expectTypeOf(layers.waitForJob('job_01HXZ9G7KMV2QX8Y1S5RJW3B7T')).resolves.toEqualTypeOf<Job>();
-    expectTypeOf(layers.listInfluencers({ projectId, limit: 20 })).resolves.toEqualTypeOf<InfluencerList>();
-    expectTypeOf(layers.deleteInfluencer({ influencerId })).resolves.toEqualTypeOf<InfluencerDeleted>();
-    expectTypeOf(layers.createInfluencerAndWait({ projectId })).resolves.toEqualTypeOf<Influencer>();
-    expectTypeOf(layers.cloneInfluencerAndWait({ influencerId }, { name: 'X' })).resolves.toEqualTypeOf<Influencer>();
+    expectTypeOf(layers.getInfluencer({ influencerId })).resolves.toEqualTypeOf<WithResponse<Influencer>>();
+    expectTypeOf(layers.patchInfluencer({ influencerId }, { brandVoice: 'witty' })).resolves.toEqualTypeOf<WithResponse<Influencer>>();
+    expectTypeOf(layers.createProject({ name: 'Bloom Habits' })).resolves.toEqualTypeOf<WithResponse<Project>>();
+    expectTypeOf(layers.getProject({ projectId })).resolves.toEqualTypeOf<WithResponse<Project>>();
+    expectTypeOf(layers.createInfluencer({ projectId })).resolves.toEqualTypeOf<WithResponse<Job>>();
+    expectTypeOf(layers.cloneInfluencer({ influencerId }, { name: 'X' })).resolves.toEqualTypeOf<WithResponse<Job>>();
+    expectTypeOf(layers.getJob({ jobId: 'job_01HXZ9G7KMV2QX8Y1S5RJW3B7T' })).resolves.toEqualTypeOf<WithResponse<Job>>();
+    expectTypeOf(layers.waitForJob('job_01HXZ9G7KMV2QX8Y1S5RJW3B7T')).resolves.toEqualTypeOf<WithResponse<Job>>();
+    expectTypeOf(layers.listInfluencers({ projectId, limit: 20 })).resolves.toEqualTypeOf<WithResponse<InfluencerList>>();
+    expectTypeOf(layers.deleteInfluencer({ influencerId })).resolves.toEqualTypeOf<WithResponse<InfluencerDeleted>>();
+    expectTypeOf(layers.createInfluencerAndWait({ projectId })).resolves.toEqualTypeOf<WithResponse<Influencer>>();
+    expectTypeOf(layers.cloneInfluencerAndWait({ influencerId }, { name: 'X' })).resolves.toEqualTypeOf<WithResponse<Influencer>>();
+    expectTypeOf(layers.waitForJob({ jobId: 'job_01HXZ9G7KMV2QX8Y1S5RJW3B7T' })).resolves.toEqualTypeOf<WithResponse<Job>>();
     expectTypeOf(layers.paginateInfluencers({ projectId })).toEqualTypeOf<AsyncGenerator<Influencer, void, undefined>>();
+  });
+
+  it('a response with metadata is still assignable to its schema, and lastResponse is typed', async () => {
+    const influencer: Influencer = await layers.getInfluencer({ influencerId });
+    void influencer;
+    expectTypeOf<WithResponse<Project>['lastResponse']>().toEqualTypeOf<LayersResponse>();
+    expectTypeOf<LayersResponse['requestId']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<LayersResponse['idempotencyReplayed']>().toEqualTypeOf<boolean>();
+  });
+
+  it('headers are accepted per client and per call', () => {
+    expectTypeOf(LayersClient).toBeConstructibleWith({ apiKey: 'k', headers: { Prefer: 'example=failed' } });
+    expectTypeOf(layers.getJob).toBeCallableWith({ jobId: 'job_01HXZ9G7KMV2QX8Y1S5RJW3B7T' }, { headers: { Prefer: 'example=failed' } });
+  });
+
+  it('error classes by category extend LayersApiError', () => {
+    expectTypeOf<LayersNotFoundError>().toExtend<LayersApiError>();
+    expectTypeOf<LayersValidationError['details']>().toEqualTypeOf<LayersApiError['details']>();
   });
 
   it('Influencer.gender is the later revision’s enum', () => {
