@@ -135,7 +135,8 @@ export class LayersClient {
 
   async #call<T>(
     operationId: string,
-    send: (init: CallInit) => Promise<{ data?: T; error?: unknown; response: Response }>,
+    // `data` is typed by the method's declared schema type: openapi-fetch's Readable<> mangles open enums (`string & {}`).
+    send: (init: CallInit) => Promise<{ data?: unknown; error?: unknown; response: Response }>,
     { signal, timeoutMs, idempotencyKey, headers }: PostRequestOptions = {},
   ): Promise<WithResponse<T>> {
     const base = this.#transport;
@@ -164,7 +165,7 @@ export class LayersClient {
       if (response.ok && data !== undefined) {
         const key = sent?.headers.get('Idempotency-Key') ?? undefined;
         const requestId = response.headers.get('X-Request-Id') ?? undefined;
-        return attachResponse(data, {
+        return attachResponse(data as T, {
           operationId,
           method: sent?.method ?? '',
           url: sent?.url ?? response.url,
@@ -185,16 +186,16 @@ export class LayersClient {
   }
 
   createProject(body: ProjectCreateRequest, options?: PostRequestOptions): Promise<WithResponse<Project>> {
-    return this.#call('createProject', (init) => this.raw.POST('/v1/projects', { ...init, body }), options);
+    return this.#call<Project>('createProject', (init) => this.raw.POST('/v1/projects', { ...init, body }), options);
   }
 
   getProject(params: PathParams<'getProject'>, options?: RequestOptions): Promise<WithResponse<Project>> {
-    return this.#call('getProject', (init) => this.raw.GET('/v1/projects/{projectId}', { ...init, params: { path: params } }), options);
+    return this.#call<Project>('getProject', (init) => this.raw.GET('/v1/projects/{projectId}', { ...init, params: { path: params } }), options);
   }
 
   /** Starts an `influencer_create` job; see createInfluencerAndWait to get the ready influencer. */
   createInfluencer(params: PathParams<'createInfluencer'>, body?: InfluencerCreateRequest, options?: PostRequestOptions): Promise<WithResponse<Job>> {
-    return this.#call(
+    return this.#call<Job>(
       'createInfluencer',
       (init) => this.raw.POST('/v1/projects/{projectId}/influencers', { ...init, params: { path: params }, body }),
       options,
@@ -202,7 +203,7 @@ export class LayersClient {
   }
 
   listInfluencers({ projectId, ...query }: ListInfluencersParams, options?: RequestOptions): Promise<WithResponse<InfluencerList>> {
-    return this.#call(
+    return this.#call<InfluencerList>(
       'listInfluencers',
       (init) => this.raw.GET('/v1/projects/{projectId}/influencers', { ...init, params: { path: { projectId }, query } }),
       options,
@@ -210,12 +211,12 @@ export class LayersClient {
   }
 
   getInfluencer(params: PathParams<'getInfluencer'>, options?: RequestOptions): Promise<WithResponse<Influencer>> {
-    return this.#call('getInfluencer', (init) => this.raw.GET('/v1/influencers/{influencerId}', { ...init, params: { path: params } }), options);
+    return this.#call<Influencer>('getInfluencer', (init) => this.raw.GET('/v1/influencers/{influencerId}', { ...init, params: { path: params } }), options);
   }
 
   /** Never retried: PATCH is not idempotent and carries no Idempotency-Key. */
   patchInfluencer(params: PathParams<'patchInfluencer'>, body: InfluencerPatchRequest, options?: RequestOptions): Promise<WithResponse<Influencer>> {
-    return this.#call(
+    return this.#call<Influencer>(
       'patchInfluencer',
       (init) => this.raw.PATCH('/v1/influencers/{influencerId}', { ...init, params: { path: params }, body }),
       options,
@@ -223,7 +224,7 @@ export class LayersClient {
   }
 
   deleteInfluencer(params: PathParams<'deleteInfluencer'>, body?: InfluencerDeleteRequest, options?: RequestOptions): Promise<WithResponse<InfluencerDeleted>> {
-    return this.#call(
+    return this.#call<InfluencerDeleted>(
       'deleteInfluencer',
       (init) => this.raw.DELETE('/v1/influencers/{influencerId}', { ...init, params: { path: params }, body }),
       options,
@@ -231,7 +232,7 @@ export class LayersClient {
   }
 
   cloneInfluencer(params: PathParams<'cloneInfluencer'>, body: InfluencerCloneRequest, options?: PostRequestOptions): Promise<WithResponse<Job>> {
-    return this.#call(
+    return this.#call<Job>(
       'cloneInfluencer',
       (init) => this.raw.POST('/v1/influencers/{influencerId}/clone', { ...init, params: { path: params }, body }),
       options,
@@ -239,7 +240,7 @@ export class LayersClient {
   }
 
   getJob(params: PathParams<'getJob'>, options?: RequestOptions): Promise<WithResponse<Job>> {
-    return this.#call('getJob', (init) => this.raw.GET('/v1/jobs/{jobId}', { ...init, params: { path: params } }), options);
+    return this.#call<Job>('getJob', (init) => this.raw.GET('/v1/jobs/{jobId}', { ...init, params: { path: params } }), options);
   }
 
   /**

@@ -21,6 +21,8 @@ import { presentedKey } from '../http/credentials.js';
 import { createFront, type FrontAnswer } from '../http/front.js';
 import { headerValues } from '../http/headers.js';
 import type { HttpLimits } from '../http/limits.js';
+import { loadContract } from '../contract/model.js';
+import { checkDefaultExamples, createdLocation, preferFor, readPreference } from './prefer.js';
 import { startPrism, type RunningPrism } from './prism.js';
 
 /** What the mock changes about Prism, by name. */
@@ -36,7 +38,21 @@ export const FIXES = {
   /** If Prism exits, it is started again; requests meanwhile get a clear 500, never a hang. */
   restartPrism: 'a Prism that exits is restarted',
   /** Every canned error example carries one requestId; the answer carries this request's, equal to X-Request-Id. */
-  requestIds: 'error bodies and X-Request-Id name this request',
+  requestIds: 'error bodies and X-Request-Id name this request (Prism\'s own X-Request-Id and sl-violations headers are dropped)',
+  /** A job read that asks for no example answers `succeeded`, so waitForJob and the *AndWait helpers end at once. */
+  jobsFinish: 'getJob answers its `succeeded` example unless Prefer asks for another',
+  /** A page read with a cursor answers `last_page` (nextCursor null), so pagination ends after two pages. */
+  pagesEnd: 'listInfluencers with a cursor answers its `last_page` example unless Prefer asks for another',
+  /** Prism answers an undocumented `Prefer: code=` or example name with 404 "No such operation". */
+  preferChecked: 'an undocumented Prefer code or example name is a 422 listing what can be asked for',
+  /** Prism's `dynamic=true` makes up values that break the contract's formats (year-5250 dates). */
+  dynamicRefused: 'Prefer: dynamic=true is refused with a 422 saying what to use instead',
+  /** Prism copies the header examples, so a first request said `Idempotency-Replayed: true`; the mock never replays. */
+  noReplayHeader: 'Idempotency-Replayed is never sent (the mock stores nothing, so nothing is a replay)',
+  /** Prism copies the `Location` example (a job path) onto createProject's 201. */
+  createdLocation: 'a 201\'s Location is the created resource\'s path, from the body\'s id',
+  /** Prism negotiates on Accept and failed (500) on `Accept: text/html`; the API always answers JSON. */
+  acceptIgnored: 'Accept is not forwarded to Prism: every answer is JSON, as the sandbox\'s',
 } as const;
 
 export interface RunningMock {
@@ -70,7 +86,8 @@ export function mockDocument(doc: OpenApiDocument): OpenApiDocument {
 
 const PROBLEM_CODES: Record<number, ApiError['code']> = { 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN_SCOPE', 404: 'NOT_FOUND', 415: 'UNSUPPORTED_MEDIA_TYPE', 422: 'VALIDATION' };
 
-function problemToError(status: number, text: string): ApiError {
+/** Prism's problem+json as the envelope's error (exported for its unit test: the front now pre-empts every case seen on the wire). */
+export function problemToError(status: number, text: string): ApiError {
   let title = '';
   try {
     const problem: unknown = JSON.parse(text);
@@ -96,14 +113,22 @@ function withRequestId(text: string, requestId: string): string {
   return text;
 }
 
-/** Headers forwarded to Prism: the ones an operation or Prism reads. */
-const FORWARDED = ['prefer', 'idempotency-key', 'accept'];
+/**
+ * Headers forwarded to Prism: the ones an operation reads (`prefer` is checked and completed first).
+ * Not `accept`: the API answers JSON whatever it says, as the sandbox does, and Prism turned
+ * `Accept: text/html` into a 500.
+ */
+const FORWARDED = ['idempotency-key'];
+/** Prism's headers the mock does not pass on: hop-by-hop ones, its made-up ids and violation reports, and replay claims. */
+const DROPPED = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'date', 'x-request-id', 'sl-violations', 'idempotency-replayed']);
 
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
   const log = options.log ?? ((line: string) => console.error(line));
   const dir = mkdtempSync(join(tmpdir(), 'layers-mock-'));
   const specPath = join(dir, 'openapi.mock.json');
-  writeFileSync(specPath, JSON.stringify(mockDocument(readBundle())));
+  const contract = loadContract(readBundle());
+  checkDefaultExamples(contract);
+  writeFileSync(specPath, JSON.stringify(mockDocument(contract.doc)));
 
   let stopping = false;
   let prism = await startPrism({ mode: 'mock', spec: specPath, logLevel: options.logLevel ?? 'error' });
@@ -131,7 +156,9 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     authenticate: (request) => presentedKey(request),
     async handle(request, input, key, req): Promise<FrontAnswer> {
       if (restarting) await restarting;
-      const headers: Record<string, string> = { authorization: `Bearer ${key}` };
+      const preferValues = headerValues(req.raw, 'prefer');
+      const prefer = preferFor(request.op, readPreference(request.op, preferValues), input.query, preferValues.length ? preferValues.join(', ') : undefined);
+      const headers: Record<string, string> = { authorization: `Bearer ${key}`, ...(prefer ? { prefer } : {}) };
       for (const name of FORWARDED) {
         const values = headerValues(req.raw, name);
         if (values.length) headers[name] = values.join(', ');
@@ -159,12 +186,17 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       if (contentType.startsWith('application/problem+json')) throw problemToError(status, text);
       const out: Record<string, string> = {};
       for (const [name, value] of Object.entries(upstreamHeaders)) {
-        if (value === undefined || ['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'date'].includes(name)) continue;
+        if (value === undefined || DROPPED.has(name)) continue;
         out[name] = Array.isArray(value) ? value.join(', ') : value;
       }
       // Prism's examples all carry one canned requestId; the answer names this request, as the header does.
       const body = status >= 400 ? withRequestId(text, req.id) : text;
-      let answer: MockAnswer = { method: request.op.method.toUpperCase(), path: req.url.split('?')[0] ?? '/', status, headers: out, body };
+      const path = req.url.split('?')[0] ?? '/';
+      if (status === 201) {
+        const location = createdLocation(contract, request.op, path, body);
+        if (location) out.location = location;
+      }
+      let answer: MockAnswer = { method: request.op.method.toUpperCase(), path, status, headers: out, body };
       if (options.transform) answer = options.transform(answer);
       return { status: answer.status, body: answer.body, headers: answer.headers };
     },

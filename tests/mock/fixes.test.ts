@@ -3,6 +3,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContract } from '../../src/contract/model.js';
+import { LayersClient, LayersValidationError } from '../../src/client/index.js';
+import { problemToError } from '../../src/mock/front.js';
 import { FIXES, mockDocument, startMock, type RunningMock } from '../../src/mock/index.js';
 
 const JOB = 'job_01HXZ9G7KMV2QX8Y1S5RJW3B7T';
@@ -18,7 +20,10 @@ const call = (path: string, init: RequestInit = {}) => fetch(`${mock.url}${path}
 
 describe('the mock front', () => {
   it('lists every fix it makes', () => {
-    expect(Object.keys(FIXES).sort()).toEqual(['bearerCaseInsensitive', 'frontValidates', 'problemToEnvelope', 'requestIds', 'responseExamplesWin', 'restartPrism']);
+    expect(Object.keys(FIXES).sort()).toEqual([
+      'acceptIgnored', 'bearerCaseInsensitive', 'createdLocation', 'dynamicRefused', 'frontValidates', 'jobsFinish', 'noReplayHeader',
+      'pagesEnd', 'preferChecked', 'problemToEnvelope', 'requestIds', 'responseExamplesWin', 'restartPrism',
+    ]);
   });
 
   it(`responseExamplesWin: ${FIXES.responseExamplesWin}`, async () => {
@@ -81,13 +86,91 @@ describe('the mock front', () => {
     expect(response.status).toBe(200);
   });
 
-  it(`problemToEnvelope: ${FIXES.problemToEnvelope}`, async () => {
-    // A Prefer example name the operation does not have: Prism answers problem+json; the mock answers the envelope.
-    const response = await call(`/v1/jobs/${JOB}`, { headers: { prefer: 'example=no_such_example' } });
+  it(`problemToEnvelope: ${FIXES.problemToEnvelope}`, () => {
+    const error = problemToError(404, JSON.stringify({ type: 'https://stoplight.io/prism/errors#NO_PATH_MATCHED_ERROR', title: 'Route not resolved, no path matched', status: 404 }));
+    expect(error).toMatchObject({ code: 'NOT_FOUND', status: 404, message: 'The mock could not answer: Route not resolved, no path matched' });
+    expect(problemToError(406, 'not json')).toMatchObject({ code: 'INTERNAL', message: 'Prism failed.' });
+  });
+
+  it(`acceptIgnored: ${FIXES.acceptIgnored}`, async () => {
+    const response = await call(`/v1/jobs/${JOB}`, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect((await response.json()).jobId).toBe(JOB);
+  });
+
+  it(`jobsFinish: ${FIXES.jobsFinish}`, async () => {
+    expect((await (await call(`/v1/jobs/${JOB}`)).json()).status).toBe('succeeded');
+    expect((await (await call(`/v1/jobs/${JOB}`, { headers: { prefer: 'example=running' } })).json()).status).toBe('running');
+    expect((await (await call(`/v1/jobs/${JOB}`, { headers: { prefer: 'code=200' } })).json()).status).toBe('succeeded');
+  });
+
+  it(`pagesEnd: ${FIXES.pagesEnd}`, async () => {
+    const list = `/v1/projects/prj_254a4ce1-f4ca-42b1-9e36-17ca45ef3d39/influencers`;
+    const first = await (await call(list)).json();
+    expect(typeof first.nextCursor).toBe('string');
+    const last = await (await call(`${list}?cursor=${encodeURIComponent(first.nextCursor)}`)).json();
+    expect(last.nextCursor).toBeNull();
+  });
+
+  it(`preferChecked: ${FIXES.preferChecked}`, async () => {
+    const statuses = loadContract().operation('getJob').responses.map((r) => r.status).join(', ');
+    const code = await call(`/v1/jobs/${JOB}`, { headers: { prefer: 'code=418' } });
+    expect(code.status).toBe(422);
+    const codeBody = await code.json();
+    expect(codeBody.error).toMatchObject({ code: 'VALIDATION', message: `Prefer: code=418 is not a status getJob documents. Ask for one of: ${statuses}.` });
+    expect(codeBody.error.details.fieldErrors.Prefer).toEqual([`Documented statuses: ${statuses}.`]);
+
+    const example = await call(`/v1/jobs/${JOB}`, { headers: { prefer: 'example=no_such_example' } });
+    expect(example.status).toBe(422);
+    expect((await example.json()).error.message).toBe("Prefer: example=no_such_example is not an example of getJob's 200 response. Ask for one of: running, succeeded, failed.");
+    const wrongStatus = await call(`/v1/jobs/${JOB}`, { headers: { prefer: 'code=404, example=running' } });
+    expect((await wrongStatus.json()).error.message).toMatch(/^Prefer: example=running is not an example of getJob's 404 response\. Ask for one of: not_found\.$/);
+    // Documented ones still work, together and apart.
+    expect((await call(`/v1/jobs/${JOB}`, { headers: { prefer: 'code=404, example=not_found' } })).status).toBe(404);
+  });
+
+  it(`dynamicRefused: ${FIXES.dynamicRefused}`, async () => {
+    const response = await call(`/v1/jobs/${JOB}`, { headers: { prefer: 'dynamic=true' } });
+    expect(response.status).toBe(422);
     const body = await response.json();
-    expect(typeof body.error.code).toBe('string');
-    expect(response.status).toBeLessThan(500);
+    expect(body.error.message).toMatch(/^Prefer: dynamic=true is not supported by this mock/);
+    expect(body.error.message).toContain('example=<name>');
+    expect((await call(`/v1/jobs/${JOB}`, { headers: { prefer: 'dynamic=false' } })).status).toBe(200);
+  });
+
+  it(`noReplayHeader and createdLocation: ${FIXES.noReplayHeader}; ${FIXES.createdLocation}`, async () => {
+    const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Bloom' }) };
+    const created = await call('/v1/projects', init);
+    expect(created.status).toBe(201);
+    expect(created.headers.get('idempotency-replayed')).toBeNull();
+    expect(created.headers.get('location')).toBe(`/v1/projects/${(await created.json()).projectId}`);
+    const started = await call('/v1/projects/prj_254a4ce1-f4ca-42b1-9e36-17ca45ef3d39/influencers', { ...init, body: '{}' });
+    expect(started.status).toBe(202);
+    expect(started.headers.get('idempotency-replayed')).toBeNull();
+    expect(started.headers.get('location')).toBe((await started.json()).locationUrl);
+    expect(started.headers.get('sl-violations')).toBeNull();
+  });
+
+  it('the client’s partner flows end against the mock, and a bad Prefer is a LayersValidationError', async () => {
+    const layers = new LayersClient({ apiKey: 'sk_test_mock', baseUrl: mock.url });
+    const project = await layers.createProject({ name: 'Bloom Habits' });
+    expect(project.lastResponse.headers.get('location')).toBe(`/v1/projects/${project.projectId}`);
+    expect(project.lastResponse.idempotencyReplayed).toBe(false);
+    const created = await layers.createInfluencerAndWait({ projectId: project.projectId }, {}, { initialIntervalMs: 10 });
+    expect(created.status).toBe('ready');
+    const clone = await layers.cloneInfluencerAndWait({ influencerId: created.influencerId }, { name: 'Maria (ES)' }, { initialIntervalMs: 10 });
+    expect(clone.status).toBe('ready');
+    const all = [];
+    for await (const influencer of layers.paginateInfluencers({ projectId: project.projectId })) all.push(influencer.influencerId);
+    const examples = loadContract().operation('listInfluencers').responses.find((r) => r.status === 200)!.examples;
+    const pageLength = (name: string) => (examples.find((e) => e.name === name)!.value as { data: unknown[] }).data.length;
+    expect(all).toHaveLength(pageLength('page') + pageLength('last_page'));
+    expect((await layers.patchInfluencer({ influencerId: created.influencerId }, { brandVoice: 'witty' })).brandVoice).toBe('witty');
+    expect((await layers.deleteInfluencer({ influencerId: created.influencerId })).status).toBe('deleted');
+    const refused = await layers.getJob({ jobId: JOB }, { headers: { Prefer: 'code=418' } }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(LayersValidationError);
+    expect((refused as LayersValidationError).requestId).toBe((refused as LayersValidationError).headers?.get('x-request-id'));
   });
 
   it(`restartPrism: ${FIXES.restartPrism}`, async () => {
