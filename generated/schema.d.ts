@@ -323,11 +323,10 @@ export interface components {
          *     itself was broken (`MALFORMED_REQUEST`: framing, a missing or doubled `Host`, a request target
          *     that is not a path with UTF-8 percent-escapes), arrived too slowly (`REQUEST_TIMEOUT`), or had a
          *     header block that is too large (`HEADERS_TOO_LARGE`). The connection is closed after it. Each code
-         *     has one HTTP status (`x-http-status`).
+         *     has one HTTP status (`x-http-status`). An open list (`x-extensible-enum`), like `ErrorCode`.
          * @example MALFORMED_REQUEST
-         * @enum {string}
          */
-        TransportErrorCode: "MALFORMED_REQUEST" | "REQUEST_TIMEOUT" | "HEADERS_TOO_LARGE";
+        TransportErrorCode: string;
         /**
          * @description The error envelope of a transport error (`400`, `408`, `431`): the same shape as `ErrorEnvelope`,
          *     with a `TransportErrorCode` and no `details`.
@@ -349,11 +348,12 @@ export interface components {
         };
         /**
          * @description Machine-readable error code. Each code is always sent with one HTTP status (`x-http-status`),
-         *     so clients may branch on either.
+         *     so clients may branch on either. An open list (`x-extensible-enum`): later versions add codes,
+         *     always with one of the statuses below or another 4xx/5xx; a client that meets a code it does not
+         *     know acts on the HTTP status.
          * @example VALIDATION
-         * @enum {string}
          */
-        ErrorCode: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN_SCOPE" | "NOT_FOUND" | "CONFLICT" | "IDEMPOTENCY_KEY_IN_USE" | "IDEMPOTENCY_KEY_REUSED" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTERNAL";
+        ErrorCode: string;
         /**
          * @description Structured detail, present on `VALIDATION`. `fieldErrors` maps a dotted field path
          *     (`name`, `overrides.language`) to its messages; `formErrors` holds errors about the body as a whole
@@ -420,10 +420,11 @@ export interface components {
          * @description Why a job failed. `RENDER_FAILED`: the portrait or persona render did not converge; retrying
          *     with another `prompt` may help. `PROMPT_REJECTED`: the `prompt` hint was refused by content policy.
          *     `SOURCE_UNAVAILABLE`: a clone's source was deleted before the render finished. `INTERNAL`: our fault; retry.
+         *     An open list (`x-extensible-enum`): later versions add reasons; treat a code you do not know as
+         *     `RENDER_FAILED` (the job failed; the message says why).
          * @example RENDER_FAILED
-         * @enum {string}
          */
-        JobErrorCode: "RENDER_FAILED" | "PROMPT_REJECTED" | "SOURCE_UNAVAILABLE" | "INTERNAL";
+        JobErrorCode: string;
         /**
          * @description Failure detail of a `failed` job.
          * @example {
@@ -580,10 +581,11 @@ export interface components {
         };
         /**
          * @description What the job does. Create, clone and project provisioning all run `influencer_create`.
+         *     An open list (`x-extensible-enum`): later versions add kinds (content jobs, for example), so a
+         *     client handles a kind it does not know, for example by ignoring the job.
          * @example influencer_create
-         * @enum {string}
          */
-        JobKind: "influencer_create";
+        JobKind: string;
         /**
          * @description `running` from acceptance until the influencer is `ready` (→ `succeeded`) or `failed` (→ `failed`).
          *     `succeeded` and `failed` are terminal; a job never leaves them.
@@ -1457,3 +1459,11 @@ export interface operations {
         };
     };
 }
+/** The values `TransportErrorCode` lists in this version; a later version may add others (an open list). */
+export type KnownTransportErrorCode = "MALFORMED_REQUEST" | "REQUEST_TIMEOUT" | "HEADERS_TOO_LARGE";
+/** The values `ErrorCode` lists in this version; a later version may add others (an open list). */
+export type KnownErrorCode = "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN_SCOPE" | "NOT_FOUND" | "CONFLICT" | "IDEMPOTENCY_KEY_IN_USE" | "IDEMPOTENCY_KEY_REUSED" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTERNAL";
+/** The values `JobErrorCode` lists in this version; a later version may add others (an open list). */
+export type KnownJobErrorCode = "RENDER_FAILED" | "PROMPT_REJECTED" | "SOURCE_UNAVAILABLE" | "INTERNAL";
+/** The values `JobKind` lists in this version; a later version may add others (an open list). */
+export type KnownJobKind = "influencer_create";

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import openapiTS, { astToString } from 'openapi-typescript';
+import openapiTS, { astToString, STRING } from 'openapi-typescript';
 import { stringify } from 'yaml';
 import { codeSamplesFor } from './lib/code-samples.js';
 import { publicRecord } from './lib/public-record.js';
@@ -68,6 +68,10 @@ function addBadges(doc: OpenApiDocument): void {
  * - rootTypes + rootTypesNoSchemaPrefix: `Influencer`, `Job`, ... as top-level aliases.
  * - defaultNonNullable: false, so a request field with a default (`brandVoice`) stays optional.
  * - readWriteMarkers: false: requests and responses are separate schemas, so no field needs them.
+ * - transform: an open enumeration (`x-extensible-enum`, D45) is `string`, so a client must handle a
+ *   value it does not know; its listed values are exported beside it as `Known<Name>`
+ *   (`KnownJobKind`). Not `'a' | (string & {})`: openapi-fetch's `Readable<>` maps `string & {}` as
+ *   an object, so response data would stop matching the schema types.
  * Given the bundle's JSON text: openapi-typescript parses it itself, against its own document types.
  */
 async function generateTypes(bundleJson: string): Promise<string> {
@@ -78,9 +82,23 @@ async function generateTypes(bundleJson: string): Promise<string> {
     readWriteMarkers: false,
     alphabetize: false,
     silent: true,
+    transform: (schema) => (Array.isArray(schema['x-extensible-enum']) ? STRING : undefined),
   });
   const banner = '/**\n * Generated from openapi/ by scripts/build-contract.ts. Do not edit: change the contract and run `npm run build`.\n */\n\n';
-  return banner + astToString(ast);
+  return banner + astToString(ast) + knownValueTypes(JSON.parse(bundleJson) as OpenApiDocument);
+}
+
+/** `export type KnownJobKind = "influencer_create";` for each open enumeration among the schemas. */
+function knownValueTypes(doc: OpenApiDocument): string {
+  const lines = Object.entries(doc.components?.schemas ?? {}).flatMap(([name, schema]) => {
+    const values = schema['x-extensible-enum'];
+    if (!Array.isArray(values)) return [];
+    return [
+      `/** The values \`${name}\` lists in this version; a later version may add others (an open list). */`,
+      `export type Known${name} = ${values.map((v) => JSON.stringify(v)).join(' | ')};`,
+    ];
+  });
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
 
 export async function buildArtifacts(): Promise<Map<string, string>> {

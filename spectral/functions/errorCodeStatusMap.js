@@ -1,7 +1,7 @@
-import { isObject } from './lib/shapes.js';
+import { enumValues, isObject } from './lib/shapes.js';
 
 /**
- * The ErrorCode schema's `x-http-status` map covers its `enum` exactly, and maps each code to one
+ * The ErrorCode schema's `x-http-status` map covers its codes (`enum` or `x-extensible-enum`) exactly, and maps each code to one
  * 4xx/5xx status, so `layers-error-code-status` can trust it.
  * Given: a schema that carries `x-http-status`.
  * @type {import('@stoplight/spectral-core').RulesetFunction<unknown, null>}
@@ -10,10 +10,10 @@ export default function errorCodeStatusMap(schema, _options, { path }) {
   if (!isObject(schema)) return;
   const map = schema['x-http-status'];
   if (!isObject(map)) return [{ message: '`x-http-status` must map each error code to its HTTP status.', path: [...path, 'x-http-status'] }];
-  const codes = Array.isArray(schema.enum) ? schema.enum.map(String) : [];
+  const codes = (enumValues(schema) ?? []).map(String);
   /** @type {{ message: string, path: Array<string | number> }[]} */
   const results = [];
-  if (codes.length === 0) results.push({ message: 'A schema with `x-http-status` must list its codes in `enum`.', path });
+  if (codes.length === 0) results.push({ message: 'A schema with `x-http-status` must list its codes in `enum` or `x-extensible-enum`.', path });
   for (const code of codes) {
     if (!(code in map)) results.push({ message: `Error code "${code}" has no entry in \`x-http-status\`.`, path: [...path, 'x-http-status'] });
   }

@@ -7,7 +7,7 @@
  */
 import { deref } from './bundle.js';
 import { operationsOf, type ContractOperation, type ContractParameter, type ContractResponse } from './model.js';
-import type { OpenApiDocument, Schema } from './oas.js';
+import { enumValues, type OpenApiDocument, type Schema } from './oas.js';
 
 export type Direction = 'request' | 'response';
 
@@ -70,14 +70,21 @@ function compareAlternatives(ctx: Ctx, altsBefore: Schema[], altsAfter: Schema[]
   if (b && a) compareSchemas(ctx, b, a, where, depth + 1);
 }
 
+/** An open enumeration (D45): its values may grow in a later version, and clients are told to expect that. */
+const isOpenEnum = (schema: Schema) => schema.enum === undefined && Array.isArray(schema['x-extensible-enum']);
+
 function compareEnums(ctx: Ctx, before: Schema, after: Schema, where: string): void {
-  const enumBefore = before.enum;
-  const enumAfter = after.enum;
+  const enumBefore = enumValues(before);
+  const enumAfter = enumValues(after);
   if (enumBefore && enumAfter) {
     const removed = enumBefore.filter((v) => !enumAfter.includes(v));
     const added = enumAfter.filter((v) => !enumBefore.includes(v));
     if (removed.length) push(ctx, ctx.direction === 'request', 'enum value removed', where, `${where} no longer has ${show(removed)}`);
-    if (added.length) push(ctx, ctx.direction === 'response', 'enum value added', where, `${where} gained ${show(added)}`);
+    // Growth of an open list is what its readers were told to expect; of a closed one, it is news to them.
+    if (added.length && isOpenEnum(after) && isOpenEnum(before)) push(ctx, false, 'open enum value added', where, `${where} gained ${show(added)} (an open list)`);
+    else if (added.length) push(ctx, ctx.direction === 'response', 'enum value added', where, `${where} gained ${show(added)}`);
+    if (isOpenEnum(after) && !isOpenEnum(before)) push(ctx, ctx.direction === 'response', 'enum opened', where, `${where} became an open list: later versions may add values`);
+    if (isOpenEnum(before) && !isOpenEnum(after)) push(ctx, false, 'enum closed', where, `${where} became a closed list`);
   } else if (enumAfter && !enumBefore) {
     push(ctx, ctx.direction === 'request', 'enum introduced', where, `${where} is now limited to ${show(enumAfter)}`);
   } else if (enumBefore && !enumAfter) {
@@ -99,7 +106,11 @@ function compareConstraints(ctx: Ctx, before: Schema, after: Schema, where: stri
     push(ctx, breaking, narrowed ? 'constraint narrowed' : 'constraint widened', where, `${where} ${key} ${b ?? 'none'} → ${a ?? 'none'}`);
   }
   if (before.pattern !== after.pattern) {
-    push(ctx, true, 'pattern changed', where, `${where} pattern ${JSON.stringify(before.pattern ?? null)} → ${JSON.stringify(after.pattern ?? null)}`);
+    const change = `${where} pattern ${JSON.stringify(before.pattern ?? null)} → ${JSON.stringify(after.pattern ?? null)}`;
+    // A pattern that appears narrows, one that goes widens; two regular expressions cannot be compared, so a change breaks both ways.
+    if (before.pattern === undefined) push(ctx, ctx.direction === 'request', 'pattern added', where, change);
+    else if (after.pattern === undefined) push(ctx, ctx.direction === 'response', 'pattern removed', where, change);
+    else push(ctx, true, 'pattern changed', where, change);
   }
   if (before.format !== after.format && after.format !== undefined) {
     push(ctx, true, 'format changed', where, `${where} format ${before.format ?? 'none'} → ${after.format}`);

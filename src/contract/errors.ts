@@ -5,10 +5,10 @@
  * contract, so the sandbox and the mock answer inside them by construction.
  */
 import type { ErrorObject } from 'ajv/dist/2020.js';
-import type { components } from '../../generated/schema.js';
+import type { components, KnownTransportErrorCode } from '../../generated/schema.js';
 import { newRequestId } from './ids.js';
 import { loadContract, type ErrorCode } from './model.js';
-import type { Schema } from './oas.js';
+import { enumValues, type Schema } from './oas.js';
 
 export type ErrorDetails = components['schemas']['ErrorDetails'];
 export type ErrorEnvelope = components['schemas']['ErrorEnvelope'] | components['schemas']['TransportErrorEnvelope'];
@@ -30,8 +30,8 @@ export class ApiError extends Error {
 
 const contract = loadContract();
 
-type TransportCode = components['schemas']['TransportErrorCode'];
-const TRANSPORT_CODES = new Set(contract.schema('TransportErrorCode').enum ?? []);
+type TransportCode = KnownTransportErrorCode;
+const TRANSPORT_CODES = new Set(enumValues(contract.schema('TransportErrorCode')) ?? []);
 const isTransportCode = (code: ErrorCode): code is TransportCode => TRANSPORT_CODES.has(code);
 
 export function errorStatus(code: ErrorCode): number {

@@ -4,7 +4,7 @@
  * responses with their schemas, headers and examples). The sandbox, the mock, the code samples, the
  * breaking-change engine, the contract suite and the fuzzer all read the API through this.
  */
-import type { components, operations } from '../../generated/schema.js';
+import type { KnownErrorCode, KnownTransportErrorCode, operations } from '../../generated/schema.js';
 import { deref, readBundle } from './bundle.js';
 import {
   HTTP_METHODS,
@@ -25,7 +25,7 @@ import {
 
 export type OperationId = keyof operations;
 /** Every error code a server of this contract sends: an operation's (ErrorCode) or the transport's (TransportErrorCode). */
-export type ErrorCode = components['schemas']['ErrorCode'] | components['schemas']['TransportErrorCode'];
+export type ErrorCode = KnownErrorCode | KnownTransportErrorCode;
 export const JSON_MEDIA_TYPE = 'application/json';
 
 export interface NamedExample {

@@ -40,8 +40,13 @@ export interface Schema {
   minProperties?: number;
   maxProperties?: number;
   'x-http-status'?: Record<string, number>;
+  /** An open enumeration: the values of this version, to which a later version may add (D45). */
+  'x-extensible-enum'?: Json[];
   [keyword: string]: unknown;
 }
+
+/** An enumeration's values, closed (`enum`) or open (`x-extensible-enum`); undefined for neither. */
+export const enumValues = (schema: Schema): Json[] | undefined => schema.enum ?? schema['x-extensible-enum'];
 
 export interface Example {
   summary?: string;

@@ -20,6 +20,11 @@ export interface ContractValidator {
 export interface ValidatorOptions {
   /** Fill in the contract's `default`s (the sandbox's defaults come from here, not from code). */
   useDefaults?: boolean;
+  /**
+   * Read `x-extensible-enum` lists as a client must (compatibility policy, D45): any value passes.
+   * By default they are checked as closed, as a server of this version must send only listed values.
+   */
+  openEnums?: boolean;
 }
 
 export function createContractValidator(doc: OpenApiDocument, options: ValidatorOptions = {}): ContractValidator {
@@ -33,7 +38,14 @@ export function createContractValidator(doc: OpenApiDocument, options: Validator
   });
   addFormats(ajv);
   // OpenAPI-only keywords that may appear beside JSON Schema ones; everything else stays strict.
-  ajv.addVocabulary(['components', 'x-http-status', 'x-extensible-enum', 'discriminator', 'xml', 'externalDocs', 'example']);
+  ajv.addVocabulary(['components', 'x-http-status', 'discriminator', 'xml', 'externalDocs', 'example']);
+  const openEnums = options.openEnums ?? false;
+  ajv.addKeyword({
+    keyword: 'x-extensible-enum',
+    schemaType: 'array',
+    error: { message: ({ schema }) => `must be one of the values this version lists: ${JSON.stringify(schema)}` },
+    validate: (values: unknown[], data: unknown) => openEnums || values.includes(data),
+  });
   ajv.addSchema({ $id: DOC_ID, components: doc.components ?? {} });
   const byRef = new Map<string, ValidateFunction>();
   const inline = new Map<string, ValidateFunction>();

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorStatus } from '../../src/contract/errors.js';
 import { loadContract, type ErrorCode } from '../../src/contract/model.js';
+import { enumValues } from '../../src/contract/oas.js';
 import { startMock, type RunningMock } from '../../src/mock/index.js';
 import { startTestSandbox, type TestSandbox } from '../sandbox/harness.js';
 import { validatorForSchema } from '../support/contract.js';
@@ -17,7 +18,7 @@ import { sendRaw, type RawResponse } from './raw.js';
 const LIMITS = { headersTimeoutMs: 1000, requestTimeoutMs: 2000, keepAliveTimeoutMs: 500, idleTimeoutMs: 1500, maxConnections: 40 };
 const validEnvelope = validatorForSchema('ErrorEnvelope');
 const validTransportEnvelope = validatorForSchema('TransportErrorEnvelope');
-const TRANSPORT_STATUSES = new Set(loadContract().schema('TransportErrorCode').enum!.map((code) => errorStatus(code as ErrorCode)));
+const TRANSPORT_STATUSES = new Set(enumValues(loadContract().schema('TransportErrorCode'))!.map((code) => errorStatus(code as ErrorCode)));
 const targets = (process.env.ABUSE_TARGET ? [process.env.ABUSE_TARGET] : ['mock', 'sandbox']) as Array<'mock' | 'sandbox'>;
 
 interface Target {

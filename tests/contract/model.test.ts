@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readBundle } from '../../src/contract/bundle.js';
 import { ApiError, cleanText, envelope, errorLimits, errorStatus, toDetails } from '../../src/contract/errors.js';
 import { colonPath, loadContract } from '../../src/contract/model.js';
+import { enumValues } from '../../src/contract/oas.js';
 import { compileRequests, parseContentType } from '../../src/contract/requests.js';
 
 const contract = loadContract();
@@ -47,7 +48,7 @@ describe('loadContract', () => {
   it('maps every error code to its one status, from both code schemas', () => {
     expect(errorStatus('VALIDATION')).toBe(422);
     expect(errorStatus('MALFORMED_REQUEST')).toBe(400);
-    expect(Object.keys(contract.errorStatus).sort()).toEqual([...(contract.schema('ErrorCode').enum ?? []), ...(contract.schema('TransportErrorCode').enum ?? [])].map(String).sort());
+    expect(Object.keys(contract.errorStatus).sort()).toEqual([...(enumValues(contract.schema('ErrorCode')) ?? []), ...(enumValues(contract.schema('TransportErrorCode')) ?? [])].map(String).sort());
   });
 
   it('throws for an operation or schema the contract does not have', () => {

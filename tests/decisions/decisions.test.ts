@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { deref } from '../../src/contract/bundle.js';
 import type { ContractOperation, OperationId } from '../../src/contract/model.js';
+import { enumValues } from '../../src/contract/oas.js';
 import {
   contract,
   doc,
@@ -255,7 +256,7 @@ describe('D19 clone body: name required, overrides are identity fields', () => {
 
 describe('D20 the clone job kind is influencer_create', () => {
   it('has one job kind and clone answers with the Job', () => {
-    expect(schema('JobKind').enum).toEqual(['influencer_create']);
+    expect(enumValues(schema('JobKind'))).toEqual(['influencer_create']);
     expect(responseSchemaRef('cloneInfluencer', 202)).toBe('#/components/schemas/Job');
   });
 });
@@ -403,7 +404,7 @@ describe('D30 one error envelope, one status per code', () => {
       RATE_LIMITED: 429,
       INTERNAL: 500,
     });
-    expect([...(schema('ErrorCode').enum ?? [])].sort()).toEqual(Object.keys(operationErrorStatus).sort());
+    expect([...(enumValues(schema('ErrorCode')) ?? [])].sort()).toEqual(Object.keys(operationErrorStatus).sort());
   });
   it('every documented error response uses the envelope, and its examples use codes of that status', () => {
     for (const op of operations) {
@@ -475,7 +476,7 @@ describe('D35 listing uses a cursor', () => {
 describe('D36 the jobs resource', () => {
   it('has running → succeeded | failed and failure detail', () => {
     expect(schema('JobStatus').enum).toEqual(['running', 'succeeded', 'failed']);
-    expect(schema('JobErrorCode').enum).toEqual(['RENDER_FAILED', 'PROMPT_REJECTED', 'SOURCE_UNAVAILABLE', 'INTERNAL']);
+    expect(enumValues(schema('JobErrorCode'))).toEqual(['RENDER_FAILED', 'PROMPT_REJECTED', 'SOURCE_UNAVAILABLE', 'INTERNAL']);
     expect(responseSchemaRef('getJob', 200)).toBe('#/components/schemas/Job');
   });
   it('every getJob example is a valid Job, and the failed one carries an error', () => {
@@ -505,7 +506,7 @@ describe('D38 free text has no control characters and no edge whitespace', () =>
 describe('D39 transport errors are in the envelope too', () => {
   it('has three transport codes, each with its one status, apart from ErrorCode', () => {
     expect(transportErrorStatus).toEqual({ MALFORMED_REQUEST: 400, REQUEST_TIMEOUT: 408, HEADERS_TOO_LARGE: 431 });
-    expect(schema('ErrorCode').enum).not.toContain('MALFORMED_REQUEST');
+    expect(enumValues(schema('ErrorCode'))).not.toContain('MALFORMED_REQUEST');
   });
   it('sends them in the envelope shape, without details', () => {
     const error = schema('TransportErrorEnvelope').properties?.error;
@@ -563,5 +564,24 @@ describe('D44 every operation says how far along it is', () => {
     // 004's clone page: "Phase 1 stable idempotent"; 003's read page: "Phase 1 stable".
     expect(operation('cloneInfluencer').raw['x-badges']).toEqual([{ name: 'Phase 1' }, { name: 'stable' }, { name: 'idempotent' }]);
     expect(operation('getInfluencer').raw['x-badges']).toEqual([{ name: 'Phase 1' }, { name: 'stable' }]);
+  });
+});
+
+describe('D45 what a client must tolerate', () => {
+  it('the error codes, job error codes and job kinds are open lists; statuses and request vocabularies closed', () => {
+    for (const name of ['ErrorCode', 'TransportErrorCode', 'JobErrorCode', 'JobKind']) {
+      expect(schema(name).enum, name).toBeUndefined();
+      expect(schema(name)['x-extensible-enum'], name).toEqual(expect.any(Array));
+      expect(typeof schema(name).pattern, name).toBe('string');
+    }
+    for (const name of ['InfluencerStatus', 'JobStatus', 'Gender', 'AgeRange', 'BrandVoice', 'TargetGender']) {
+      expect(schema(name).enum, name).toEqual(expect.any(Array));
+      expect(schema(name)['x-extensible-enum'], name).toBeUndefined();
+    }
+  });
+
+  it('the contract states the policy where partners read it', () => {
+    expect(doc.info.description).toMatch(/Ignore fields you do not know/);
+    expect(doc.info.description).toMatch(/x-extensible-enum/);
   });
 });

@@ -54,3 +54,14 @@ export function nonNullBranches(schema) {
   if (branches === null) return [schema];
   return branches.filter(isObject).filter(b => !(typesOf(b).length === 1 && typesOf(b)[0] === 'null'));
 }
+
+/**
+ * The values of an enumeration: a closed `enum`, or the open list of `x-extensible-enum` (values a
+ * later version may add to; see the contract's compatibility policy).
+ * @param {Obj} schema @returns {unknown[] | undefined}
+ */
+export function enumValues(schema) {
+  if (Array.isArray(schema.enum)) return schema.enum;
+  if (Array.isArray(schema['x-extensible-enum'])) return schema['x-extensible-enum'];
+  return undefined;
+}
