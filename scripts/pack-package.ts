@@ -41,7 +41,7 @@ function packedFilename(npmPackJson: string): string {
  * node:crypto (src/contract/ids.ts). In the MSW bundle, which also runs in browsers, the bundle is
  * inlined and ids come from Web Crypto; nothing else of those modules is reachable from src/msw.
  */
-function webBuiltins(): Plugin {
+export function webBuiltins(): Plugin {
   const modules: Record<string, string> = {
     'node:fs': `const text = ${JSON.stringify(JSON.stringify(withoutProse(JSON.parse(readFileSync(bundleJsonPath, 'utf8')))))};\nexport function readFileSync() { return text; }`,
     'node:url': 'export function fileURLToPath(url) { return String(url); }',
