@@ -151,7 +151,7 @@ export interface paths {
         /**
          * Clone an influencer
          * @description Duplicates a `ready` influencer into the same project, for example to run the same persona in
-         *     another language. The clone copies the source's identity fields, applies `overrides`, and an
+         *     another language. The clone copies the source's identity fields, applies `overrides` (voice, language), and an
          *     `influencer_create` job renders a new portrait using the source's appearance as the anchor.
          *     Answers `202` with the job, exactly like create. The clone's id is server-generated: persist it
          *     from the answer. To move an identity to another project, create a new influencer there.
@@ -220,7 +220,7 @@ export interface components {
          */
         BrandVoice: "authentic" | "witty" | "professional" | "warm" | "casual" | "educational";
         /**
-         * @description BCP 47 language tag, such as `en`, `en-US`, `pt-BR` or `zh-Hans-CN`.
+         * @description BCP 47 language tag (RFC 5646), such as `en`, `en-US`, `pt-BR`, `zh-Hans-CN`, `es-419`, `de-CH-1996` or `de-DE-u-co-phonebk`; private use (`x-…`) is accepted, the irregular grandfathered tags (`i-klingon`) are not.
          * @example en
          * @example es-MX
          */
@@ -668,14 +668,15 @@ export interface components {
             language?: components["schemas"]["Language"];
         };
         /**
-         * @description Identity fields applied on top of the source before the clone renders. Anything else is rejected with `422 VALIDATION`.
+         * @description Fields applied on top of the source before the clone renders: the same persona, with the
+         *     source's appearance as the render's anchor, in another voice or language. Gender and age are not
+         *     overridable (they are the appearance the clone keeps); for a different-looking persona, create a
+         *     new influencer. Anything else is rejected with `422 VALIDATION`.
          * @example {
          *       "language": "es-MX"
          *     }
          */
         InfluencerCloneOverrides: {
-            gender?: components["schemas"]["Gender"];
-            ageRange?: components["schemas"]["AgeRange"];
             brandVoice?: components["schemas"]["BrandVoice"];
             language?: components["schemas"]["Language"];
         };
@@ -688,11 +689,24 @@ export interface components {
          *         "language": "es-MX"
          *       }
          *     }
+         * @example {
+         *       "name": "Maria (deadpan)",
+         *       "prompt": "sharper, more deadpan",
+         *       "overrides": {
+         *         "brandVoice": "witty"
+         *       }
+         *     }
          */
         InfluencerCloneRequest: {
             /** @description Display name of the clone. */
             name: components["schemas"]["DisplayName"];
             overrides?: components["schemas"]["InfluencerCloneOverrides"];
+            /**
+             * @description Optional hint that steers the clone's render on top of the source's appearance, such as
+             *     `sharper, more deadpan` (the older pages' `overrides.vibe` and `overrides.style`). Omit to
+             *     render the source's look as it is. Write-only; not stored on the record.
+             */
+            prompt?: components["schemas"]["Prompt"];
         };
     };
     responses: {
@@ -808,7 +822,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description No such influencer visible to this key (the influencer is in another org, or was deleted). */
+        /** @description No such influencer visible to this key: it is in another org, was deleted (a deleted id answers 404 for ever and is never reused), or never existed. */
         InfluencerNotFound: {
             headers: {
                 "X-Request-Id": components["headers"]["RequestId"];

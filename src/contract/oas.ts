@@ -143,6 +143,8 @@ export interface SecurityScheme {
   in?: string;
   name?: string;
   description?: string;
+  /** This API's mark on a scheme kept for old integrations (D27); OpenAPI has no `deprecated` here. */
+  'x-deprecated'?: boolean;
 }
 
 export interface Components {

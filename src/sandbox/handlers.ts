@@ -246,13 +246,15 @@ export const handlers: Handlers = {
       project,
       {
         name: body.name,
-        gender: overrides.gender ?? source.gender,
-        ageRange: overrides.ageRange ?? source.age_range,
+        // The clone keeps the source's appearance (D19): gender and age are the source's.
+        gender: source.gender,
+        ageRange: source.age_range,
         brandVoice: overrides.brandVoice ?? source.brand_voice,
         language: overrides.language ?? source.language,
+        prompt: body.prompt ?? null,
         sourceId: source.influencer_id,
       },
-      failureFor(body.name),
+      failureFor(body.prompt) ?? failureFor(body.name),
     );
     return accepted(job);
   },

@@ -212,6 +212,11 @@ describe('D15 prompt is a write-only hint of 1-60 characters', () => {
     expect(propertyNames('Influencer')).not.toContain('prompt');
     expect(schema('InfluencerCreateRequest').properties?.prompt).toMatchObject({ writeOnly: true });
   });
+  it('omitted means no hint: there is no project prompt to default to (002 contradicts itself)', () => {
+    expect(propertyNames('Project')).not.toContain('prompt');
+    expect(propertyNames('ProjectCreateRequest')).not.toContain('prompt');
+    expect(schema('InfluencerCreateRequest').properties?.prompt?.description).toMatch(/Omit for a generic persona based on `gender` and `ageRange` alone/);
+  });
 });
 
 describe('D16 create defaults come from the project', () => {
@@ -228,6 +233,12 @@ describe('D17 create answers 202 with a job', () => {
     expect(responseSchemaRef('createInfluencer', 202)).toBe('#/components/schemas/Job');
     expect(headerNames(op, 202)).toContain('Location');
   });
+  it('the pending record already has its name (002 reads it back after the job lands; it is there before)', () => {
+    expect(schema('Influencer').required).toContain('name');
+    const pending = responseExample('getInfluencer', 'pending', 'Influencer');
+    expect(pending.status).toBe('pending');
+    expect(isValid('DisplayName', pending.name)).toBe(true);
+  });
 });
 
 describe('D18 clone ids are server-generated', () => {
@@ -237,7 +248,7 @@ describe('D18 clone ids are server-generated', () => {
   });
 });
 
-describe('D19 clone body: name required, overrides are identity fields', () => {
+describe('D19 clone body: name required, a look hint, overrides of voice and language', () => {
   it('accepts the 000 example', () => {
     expect(isValid('InfluencerCloneRequest', { name: 'Maria (ES)', overrides: { language: 'es-MX' } })).toBe(true);
   });
@@ -250,7 +261,16 @@ describe('D19 clone body: name required, overrides are identity fields', () => {
     expect(isValid('InfluencerCloneRequest', { name: 'Ava Chen (EU)', overrides: { vibe: 'sharper, more deadpan' } })).toBe(false);
     expect(isValid('InfluencerCloneRequest', { name: 'Ava Chen (EU)', overrides: { style: 'European minimalist' } })).toBe(false);
     expect(isValid('InfluencerCloneRequest', { name: 'Nova (B)', overrides: { personality: { humorStyle: 'dry-witty' } } })).toBe(false);
-    expect(propertyNames('InfluencerCloneOverrides').sort()).toEqual(['ageRange', 'brandVoice', 'gender', 'language']);
+    expect(propertyNames('InfluencerCloneOverrides').sort()).toEqual(['brandVoice', 'language']);
+  });
+  it('keeps the appearance anchor (000): gender and age range are not overridable', () => {
+    expect(isValid('InfluencerCloneRequest', { name: 'Maria (ES)', overrides: { gender: 'male' } })).toBe(false);
+    expect(isValid('InfluencerCloneRequest', { name: 'Maria (ES)', overrides: { ageRange: 'senior' } })).toBe(false);
+  });
+  it('takes prompt, the later counterpart of 004\'s vibe and style, write-only', () => {
+    expect(isValid('InfluencerCloneRequest', { name: 'Ava Chen (EU)', prompt: 'sharper, more deadpan' })).toBe(true);
+    expect(isValid('InfluencerCloneRequest', { name: 'Ava Chen (EU)', prompt: 'x'.repeat(61) })).toBe(false);
+    expect(schema('InfluencerCloneRequest').properties?.prompt).toMatchObject({ writeOnly: true, $ref: '#/components/schemas/Prompt' });
   });
 });
 
@@ -322,6 +342,9 @@ describe('D26 delete is soft, answers 200, reason is audit-only', () => {
   it('exposes neither the reason nor is_archived on the record', () => {
     for (const field of ['reason', 'deletedAt', 'is_archived', 'isArchived']) expect(propertyNames('Influencer')).not.toContain(field);
   });
+  it('says what a client holding a deleted id gets: 404 on read', () => {
+    expect(responseOf(operation('getInfluencer'), 404)?.description).toMatch(/deleted/i);
+  });
   it('documents 404 on every operation of an existing influencer', () => {
     for (const id of ['getInfluencer', 'patchInfluencer', 'deleteInfluencer', 'cloneInfluencer'] as const) {
       expect(responseSchemaRef(id, 404), id).toBe('#/components/schemas/ErrorEnvelope');
@@ -334,6 +357,12 @@ describe('D27 Bearer and X-Api-Key are both accepted', () => {
     const schemes = doc.components?.securitySchemes;
     expect(schemes?.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(schemes?.apiKeyAuth).toMatchObject({ type: 'apiKey', in: 'header', name: 'X-Api-Key' });
+  });
+  it('marks X-Api-Key deprecated in favour of Bearer', () => {
+    const apiKey = doc.components?.securitySchemes?.apiKeyAuth;
+    expect(apiKey?.['x-deprecated']).toBe(true);
+    expect(apiKey?.description).toMatch(/Deprecated.*in favour of `Authorization: Bearer/s);
+    expect(doc.components?.securitySchemes?.bearerAuth?.['x-deprecated']).toBeUndefined();
   });
   it.each(operations.map((op) => [op.operationId, op] as const))('%s offers both with the same scopes', (_id, op) => {
     const entries = scopesOf(op);
@@ -491,15 +520,129 @@ describe('D37 content endpoints are out of scope', () => {
     expect(propertyNames('Influencer')).not.toContain('primary');
     expect(propertyNames('Influencer')).not.toContain('isPrimary');
   });
+  it('defines no content selection: neither brief.influencerId (001) nor a top-level influencerId on a content body (000)', () => {
+    const text = JSON.stringify(doc.paths) + JSON.stringify(doc.components?.schemas ?? {});
+    expect(text).not.toMatch(/"brief"/);
+    expect(Object.keys(doc.paths).filter((p) => /slideshow|remix|content/.test(p))).toEqual([]);
+  });
 });
 
 describe('D38 free text has no control characters and no edge whitespace', () => {
+  const FREE_TEXT = ['DisplayName', 'Prompt', 'AppDescription'];
+  /** Every `pattern` in the bundle, with where it is. */
+  const bundlePatterns = ((): Array<[string, string]> => {
+    const found: Array<[string, string]> = [];
+    const walk = (node: unknown, where: string): void => {
+      if (Array.isArray(node)) node.forEach((v, i) => walk(v, `${where}/${i}`));
+      else if (typeof node === 'object' && node !== null)
+        for (const [k, v] of Object.entries(node)) (k === 'pattern' && typeof v === 'string' ? found.push([where, v]) : walk(v, `${where}/${k}`));
+    };
+    walk(doc, '#');
+    return found;
+  })();
+  const textPattern = (name: string): string => {
+    const p = schema(name).pattern;
+    if (typeof p !== 'string') throw new Error(`${name} has no pattern`);
+    return p;
+  };
+
   it('rejects control characters, edge spaces and lone surrogates, accepts any other Unicode', () => {
-    for (const name of ['Nova', 'Zoë Marie', 'Nova 🚀', 'Maria (ES)']) expect(isValid('DisplayName', name), name).toBe(true);
-    for (const name of ['a\u0000b', 'tab\there', ' padded', 'padded ', 'line\nbreak', '\ud800x']) expect(isValid('DisplayName', name), JSON.stringify(name)).toBe(false);
+    for (const name of ['Nova', 'Zoë Marie', 'Nova 🚀', 'Maria (ES)', '🚀', 'a\u00A0b', 'noncharacter \uFFFF', '\u{10FFFD}']) expect(isValid('DisplayName', name), name).toBe(true);
+    for (const name of ['a\u0000b', 'tab\there', ' padded', 'padded ', 'line\nbreak', '\ud800x', 'x\udc00', 'x\ud83d']) expect(isValid('DisplayName', name), JSON.stringify(name)).toBe(false);
     expect(isValid('AppDescription', 'Two lines:\nhabits and streaks.')).toBe(true);
+    expect(isValid('AppDescription', 'Windows\r\nline breaks\tand tabs')).toBe(true);
     expect(isValid('AppDescription', 'bell\u0007')).toBe(false);
+    expect(isValid('AppDescription', 'trailing line break\n')).toBe(false);
     expect(isValid('Prompt', 'soft light\u0000')).toBe(false);
+  });
+
+  it('rejects the C1 controls U+0080–U+009F too, in every free-text schema', () => {
+    for (const name of FREE_TEXT)
+      for (const cp of [0x80, 0x85, 0x9b, 0x9f]) {
+        const c = String.fromCodePoint(cp);
+        for (const text of [`a${c}b`, `${c}ab`, `ab${c}`]) expect(isValid(name, text), `${name} ${JSON.stringify(text)}`).toBe(false);
+      }
+    expect(isValid('ErrorEnvelope', { error: { code: 'NOT_FOUND', message: 'Not\u0085found.', requestId: 'req_01HXZ9G7KMV2QX8Y1S5RJW3B7T' } })).toBe(false);
+    expect(isValid('ErrorDetails', { formErrors: ['bad\u009b'] })).toBe(false);
+    expect(isValid('InfluencerDeleteRequest', { reason: 'retired\u0080' })).toBe(false);
+  });
+
+  it('treats exactly the non-control characters of JavaScript \\s as edge whitespace', () => {
+    for (const ws of ['\u00A0', '\u1680', '\u2000', '\u200A', '\u2028', '\u2029', '\u202F', '\u205F', '\u3000', '\uFEFF']) {
+      expect(isValid('DisplayName', `${ws}Nova`), JSON.stringify(ws)).toBe(false);
+      expect(isValid('DisplayName', `Nova${ws}`), JSON.stringify(ws)).toBe(false);
+      expect(isValid('DisplayName', `No${ws}va`), JSON.stringify(ws)).toBe(true);
+    }
+    for (const edge of ['\u200B', '\u180E', '\u3001', '\uE000', '\uFF00']) expect(isValid('DisplayName', `${edge}Nova${edge}`), JSON.stringify(edge)).toBe(true);
+  });
+
+  it('accepts well-formed BCP 47 tags (RFC 5646 langtag and private use) and rejects malformed ones', () => {
+    const wellFormed = [
+      'en', 'en-US', 'pt-BR', 'zh-Hans-CN', 'es-MX', 'EN-us', // the earlier examples, any case
+      'de-DE-u-co-phonebk', 'en-US-u-ca-gregory-nu-latn', 'en-a-bbb-u-ca-x-priv', // extensions
+      'x-whatever', 'X-a-b', 'en-x-twain', 'en-US-x-a1b2c3d4', // private use
+      'de-CH-1996', 'sl-rozaj-biske', 'sl-IT-nedis', // variants
+      'zh-Hant-TW', 'sr-Latn-RS', 'es-419', 'yue-HK', // scripts, 3-digit regions, 3-letter languages
+      'zh-yue-HK', 'zh-min-nan', 'ar-afb-aao-abh-SA', // extlangs (up to three)
+      'art-lojban', 'cel-gaulish', 'no-bok', 'zh-guoyu', 'zh-hakka', 'zh-xiang', // regular grandfathered: langtag syntax
+    ];
+    for (const tag of wellFormed) expect(isValid('Language', tag), tag).toBe(true);
+    const malformed = [
+      'en_US', 'e', 'en--US', 'en-', 'en-US-', '-en', 'en US', '', // separators, lengths
+      'en-abcdefghi', 'en-US-x-abcdefghi', 'en-u-abcdefghi', // subtags over 8
+      'en-u', 'en-u-a', 'en-x', 'x', 'en-x-', // singleton without (long enough) subtags
+      'english', 'abcd', 'e1', '12', // no 4–8 letter language subtag is registered; digits are not a language
+      'en-US-US', 'zh-Hant-Hans', 'zh-abc-def-ghi-jkl', // a second region or script, four extlangs
+      'i-klingon', 'i-default', 'en-GB-oed', 'sgn-BE-FR', // irregular grandfathered: not accepted
+    ];
+    for (const tag of malformed) expect(isValid('Language', tag), tag).toBe(false);
+  });
+
+  it('writes every pattern of the bundle in the subset JavaScript (with and without u), Python re and Go regexp share', () => {
+    expect(bundlePatterns.length).toBeGreaterThan(10);
+    for (const [where, p] of bundlePatterns) {
+      expect(() => new RegExp(p, 'u'), where).not.toThrow(); // Ajv compiles with u
+      expect(() => new RegExp(p), where).not.toThrow(); // src/contract/errors.ts compiles without
+      expect(p, `${where}: a surrogate escape`).not.toMatch(/\\u\{?D[89A-F][0-9A-F]{2}/i);
+      // Go's regexp has no \u escape at all (only \xHH and \x{H…}), Python's re has no \x{…} or \u{…}:
+      // a character above U+00FF is written as itself.
+      expect(p, `${where}: a \\u escape`).not.toMatch(/\\u/);
+      expect(p, `${where}: a \\x{…} escape`).not.toMatch(/\\x\{/);
+      // \s means three different sets (JS: Unicode White_Space and U+FEFF; Python: Unicode, not U+FEFF; Go: ASCII, not \v)
+      expect(p, `${where}: \\s`).not.toMatch(/\\[sSpP]/);
+    }
+  });
+
+  it('means the same in Python re as in JavaScript, lone surrogates included (skipped without python3)', async (ctx) => {
+    const { spawnSync } = await import('node:child_process');
+    const probe = spawnSync('python3', ['--version'], { encoding: 'utf8' });
+    if (probe.error || probe.status !== 0) {
+      console.warn('D38: python3 not found, the Python re check is skipped');
+      ctx.skip('python3 is not installed');
+    }
+    const units = [
+      ...Array.from({ length: 0xa2 }, (_, i) => i), // C0, ASCII, DEL, C1, NBSP, ¡
+      0x1680, 0x180e, 0x2000, 0x200a, 0x200b, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xd7ff, 0xe000, 0xfeff, 0xfffd, 0xfffe, 0xffff,
+    ].map((cp) => String.fromCodePoint(cp));
+    units.push('\ud800', '\udbff', '\udc00', '\udfff', '\u{1F680}', '\u{10FFFF}');
+    // Python's $ also matches before a final \n (a Python validator needs re.fullmatch or \Z), so no sample ends in one.
+    const texts = units.flatMap((u) => [u, `a${u}`, `a${u}b`, `${u}b`]).filter((t) => !t.endsWith('\n'));
+    const tags = ['en', 'de-DE-u-co-phonebk', 'x-priv', 'de-CH-1996', 'zh-Hant-TW', 'es-419', 'zh-min-nan', 'en_US', 'e', 'en--US', 'en-', 'en-abcdefghi', 'i-klingon', 'english'];
+    const cases: Array<[string, string]> = [
+      ...[...new Set(['DisplayName', 'AppDescription'].map(textPattern))].flatMap((p) => texts.map((t): [string, string] => [p, t])),
+      ...tags.map((t): [string, string] => [textPattern('Language'), t]),
+    ];
+    const script = [
+      'import json, re, sys',
+      'data = json.loads(sys.stdin.buffer.read())',
+      'compiled = {p: re.compile(p) for p in data["patterns"]}',
+      'print(json.dumps([compiled[p].search(s) is not None for p, s in data["cases"]]))',
+    ].join('\n');
+    const run = spawnSync('python3', ['-c', script], { input: JSON.stringify({ patterns: bundlePatterns.map(([, p]) => p), cases }), encoding: 'utf8' });
+    expect(run.stderr, 'python3 re.compile / search').toBe('');
+    const python = JSON.parse(run.stdout) as boolean[];
+    const differing = cases.filter(([p, s], i) => new RegExp(p, 'u').test(s) !== python[i]).map(([, s]) => JSON.stringify(s));
+    expect(differing).toEqual([]);
   });
 });
 
