@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readBundle } from '../src/contract/bundle.js';
-import { diffContracts } from '../src/contract/diff.js';
+import { diffContracts, type Change } from '../src/contract/diff.js';
 import { bin, bundleJsonPath, repoRoot } from './lib/paths.js';
 
 type Bump = 'major' | 'minor' | 'patch';
@@ -47,11 +47,30 @@ build();
 copyFileSync(bundleJsonPath, releasedPath);
 
 const lines = [`## ${version} — ${new Date().toISOString().slice(0, 10)}`, ''];
-const section = (title: string, list: typeof changes) => {
+const whom = (c: Change) => (c.affects === 'request' ? 'sending requests' : c.affects === 'response' ? 'reading responses' : 'calling it');
+/** The operationId in a change's `operation` label (`GET /v1/jobs/{jobId} (getJob)` → `getJob`). */
+const operationIdOf = (c: Change) => /\((\w+)\)$/.exec(c.operation)?.[1] ?? c.operation;
+/**
+ * One line per kind of change at one place of a schema, however many operations and statuses it
+ * reaches: a shared schema's change is one change to the reader, with the operations it touches.
+ */
+function grouped(list: Change[]): string[] {
+  const groups = new Map<string, Change[]>();
+  for (const c of list) {
+    const key = `${c.kind}\u0000${c.where.replace(/^response \d+/, 'response')}\u0000${c.affects}`;
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  return [...groups.values()].map((group) => {
+    const first = group[0]!;
+    const operations = [...new Set(group.map(operationIdOf))];
+    if (group.length === 1) return `- ${first.operation}: ${first.message}${first.breaking ? ` (breaks clients ${whom(first)})` : ''}`;
+    const where = first.where.replace(/^response \d+/, 'response');
+    return `- ${first.kind}: \`${where}\`, ${group.length} places in ${operations.join(', ')}; e.g. ${first.message}${first.breaking ? ` (breaks clients ${whom(first)})` : ''}`;
+  });
+}
+const section = (title: string, list: Change[]) => {
   if (!list.length) return;
-  lines.push(`### ${title}`, '');
-  for (const c of list) lines.push(`- ${c.operation}: ${c.message}${c.breaking ? ` (breaks clients ${c.affects === 'request' ? 'sending requests' : c.affects === 'response' ? 'reading responses' : 'calling it'})` : ''}`);
-  lines.push('');
+  lines.push(`### ${title}`, '', ...grouped(list), '');
 };
 section('Breaking', changes.filter((c) => c.breaking));
 section('Non-breaking', changes.filter((c) => !c.breaking));

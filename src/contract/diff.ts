@@ -44,6 +44,9 @@ function push(ctx: Ctx, breaking: boolean, kind: string, where: string, message:
 }
 
 const show = (values: unknown[]) => values.map((v) => JSON.stringify(v)).join(', ');
+/** A pattern as JSON with every non-ASCII character escaped (`\u200B`), so invisible ones can be read. */
+const showPattern = (pattern: string | undefined) =>
+  pattern === undefined ? 'none' : JSON.stringify(pattern).replace(/[^\x20-\x7E]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 
 function types(schema: Schema): string[] {
   if (Array.isArray(schema.type)) return schema.type.slice().sort();
@@ -106,7 +109,7 @@ function compareConstraints(ctx: Ctx, before: Schema, after: Schema, where: stri
     push(ctx, breaking, narrowed ? 'constraint narrowed' : 'constraint widened', where, `${where} ${key} ${b ?? 'none'} → ${a ?? 'none'}`);
   }
   if (before.pattern !== after.pattern) {
-    const change = `${where} pattern ${JSON.stringify(before.pattern ?? null)} → ${JSON.stringify(after.pattern ?? null)}`;
+    const change = `${where} pattern ${showPattern(before.pattern)} → ${showPattern(after.pattern)}`;
     // A pattern that appears narrows, one that goes widens; two regular expressions cannot be compared, so a change breaks both ways.
     if (before.pattern === undefined) push(ctx, ctx.direction === 'request', 'pattern added', where, change);
     else if (after.pattern === undefined) push(ctx, ctx.direction === 'response', 'pattern removed', where, change);
@@ -203,9 +206,9 @@ function compareParameters(request: Ctx, opB: ContractOperation, opA: ContractOp
     compareSchemas(request, pB.schema, pA.schema, `parameter ${id}`);
   }
   for (const [id, pA] of paramsA) {
-    if (!paramsB.some((p) => parameterId(p) === id) && pA.required) {
-      push(request, true, 'required parameter added', id, `required parameter ${id} was added`);
-    }
+    if (paramsB.some((p) => parameterId(p) === id)) continue;
+    if (pA.required) push(request, true, 'required parameter added', id, `required parameter ${id} was added`);
+    else push(request, false, 'parameter added', id, `optional parameter ${id} was added`);
   }
 }
 
@@ -225,6 +228,12 @@ function compareResponse(response: Ctx, rB: ContractResponse, rA: ContractRespon
     if (header.required && !rA.headers.some((h) => h.name === header.name)) {
       push(response, true, 'response header removed', `responses.${status}.headers.${header.name}`, `required header ${header.name} of ${status} was removed`);
     }
+  }
+  for (const header of rA.headers) {
+    const before = rB.headers.find((h) => h.name === header.name);
+    const where = `responses.${status}.headers.${header.name}`;
+    if (!before) push(response, false, 'response header added', where, `header ${header.name} of ${status} was added`);
+    else if (before.required && !header.required) push(response, true, 'response header became optional', where, `header ${header.name} of ${status} is no longer always sent`);
   }
   if (rB.schema && rA.schema) compareSchemas(response, rB.schema, rA.schema, `response ${status}`);
 }

@@ -114,3 +114,33 @@ describe('the client reads a newer server', () => {
     expect(error).toMatchObject({ status: 429, code: 'QUOTA_EXCEEDED', message: expect.stringContaining('Monthly quota used up.') });
   });
 });
+
+/** getJob and its inline 200 response in document `d` (a copy the test edits). */
+function getJobOf(d: OpenApiDocument) {
+  const item = d.paths['/v1/jobs/{jobId}'];
+  const get = item && !('$ref' in item) ? item.get : undefined;
+  const ok = get?.responses?.['200'];
+  if (!get || !ok || '$ref' in ok) throw new Error('getJob and its inline 200 are expected in the contract');
+  return { get, ok };
+}
+
+describe('the gate reports additions a changelog reader needs', () => {
+  it('an added response header and an added optional parameter are listed, not breaking', () => {
+    const revision = structuredClone(doc);
+    const { get, ok } = getJobOf(revision);
+    ok.headers = { ...ok.headers, 'Retry-After': { schema: { type: 'integer', minimum: 0, maximum: 3600 } } };
+    get.parameters = [...(get.parameters ?? []), { name: 'expand', in: 'query', required: false, schema: { type: 'string', enum: ['influencer'] } }];
+    const changes = diffContracts(doc, revision);
+    expect(changes.filter((c) => c.breaking)).toEqual([]);
+    expect(changes.map((c) => `${c.kind}: ${c.where}`).sort()).toEqual(['parameter added: query:expand', 'response header added: responses.200.headers.Retry-After']);
+  });
+
+  it('a required response header becoming optional is breaking', () => {
+    const etag = (required: boolean) => ({ required, schema: { type: 'string', maxLength: 64, pattern: '^\\w+$' } });
+    const before = structuredClone(doc);
+    getJobOf(before).ok.headers = { ...getJobOf(before).ok.headers, 'X-Job-Etag': etag(true) };
+    const after = structuredClone(before);
+    getJobOf(after).ok.headers = { ...getJobOf(after).ok.headers, 'X-Job-Etag': etag(false) };
+    expect(diffContracts(before, after).filter((c) => c.breaking).map((c) => c.kind)).toEqual(['response header became optional']);
+  });
+});
