@@ -61,7 +61,9 @@ export function typeText(doc: OpenApiDocument, raw: Schema): string {
 }
 
 export const enumOf = (doc: OpenApiDocument, schema: Schema): string[] | undefined => {
-  const e = resolved(doc, nullable(schema).schema).enum;
+  // An open list (`x-extensible-enum`, D45) is still the list of values this version sends.
+  const s = resolved(doc, nullable(schema).schema);
+  const e = s.enum ?? (s as { 'x-extensible-enum'?: unknown })['x-extensible-enum'];
   return Array.isArray(e) ? e.map(String) : undefined;
 };
 

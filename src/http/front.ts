@@ -16,6 +16,7 @@ import { ApiError, envelope, errorStatus } from '../contract/errors.js';
 import { newRequestId } from '../contract/ids.js';
 import { colonPath, loadContract, type Contract, type ErrorCode, type OperationId } from '../contract/model.js';
 import { compileRequests, type ClientRecord, type CompiledRequest } from '../contract/requests.js';
+import { registerCors } from './cors.js';
 import { headerValues } from './headers.js';
 import { DEFAULT_LIMITS, type HttpLimits } from './limits.js';
 
@@ -171,6 +172,7 @@ export async function createFront<P>(options: FrontOptions<P>): Promise<Front> {
   app.removeAllContentTypeParsers();
   // Bytes only: media type, charset, UTF-8 and JSON are checked by the operation (requests.ts).
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+  registerCors(app, contract);
 
   app.addHook('onRequest', async (request) => {
     if (request.raw.httpVersionMajor === 1 && request.raw.httpVersionMinor >= 1 && headerValues(request.raw, 'host').length !== 1) {

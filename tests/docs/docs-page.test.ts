@@ -1,6 +1,10 @@
 /**
- * The docs site in a real browser: build it from the bundled contract, serve it on loopback, open
- * it in headless Chromium (Debian's package), and check what a partner would see.
+ * The HTML docs site in a real browser: built from the contract and docs/concepts/, served on
+ * loopback, opened in headless Chromium (Debian's package), beside a running sandbox. It checks what
+ * a partner sees: every operation's section with its badges and each of its samples (picked from
+ * the sample menu and read from the rendered panel), the server switcher, a try-it request that
+ * reaches the sandbox and shows its 2xx answer, the install step, the concept pages, the decision
+ * record without seed file names or cut sidebar titles, no console errors, nothing off loopback.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -9,17 +13,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { operations } from '../support/contract.js';
+import { loadContract } from '../../src/contract/model.js';
+import { readConceptPages } from '../../src/docs/concepts.js';
+import { lifecycleOf } from '../../src/docs/reference/lifecycle.js';
+import { buildSite } from '../../src/docs/site/build-site.js';
+import { INSTALL_TAG, operationFragment, tagFragment } from '../../src/docs/site/site-document.js';
 import { serveDirectory } from '../../scripts/lib/static-server.js';
 import { repoRoot } from '../../scripts/lib/paths.js';
-import { buildDocs } from '../../scripts/build-docs.js';
+import { startTestSandbox, type TestSandbox } from '../sandbox/harness.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`docs browser test skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
 
+const contract = loadContract();
+const MOCK_URL = 'http://127.0.0.1:4010';
+
 describe.skipIf(!hasChromium)('docs site in headless Chromium', () => {
   const outDir = mkdtempSync(join(tmpdir(), 'layers-docs-'));
+  let sandbox: TestSandbox;
   let server: Server;
   let browser: Browser;
   let page: Page;
@@ -28,7 +40,14 @@ describe.skipIf(!hasChromium)('docs site in headless Chromium', () => {
   const foreignRequests: string[] = [];
 
   beforeAll(async () => {
-    buildDocs(join(outDir, 'index.html'));
+    sandbox = await startTestSandbox();
+    buildSite(outDir, {
+      localServers: [
+        { url: sandbox.url, description: 'Local sandbox' },
+        { url: MOCK_URL, description: 'Local mock' },
+      ],
+      bearerToken: sandbox.key,
+    });
     server = await serveDirectory(outDir, 0);
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({
@@ -44,35 +63,93 @@ describe.skipIf(!hasChromium)('docs site in headless Chromium', () => {
       if (!['data:', 'blob:', 'about:'].includes(url.protocol) && url.hostname !== '127.0.0.1') foreignRequests.push(req.url());
     });
     await page.goto(`${origin}/`, { waitUntil: 'load' });
-    await page.getByText('Decision record').first().waitFor({ timeout: 20_000 });
-  }, 60_000);
+    await page.getByText('Decision record').first().waitFor({ timeout: 30_000 });
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await sandbox?.close();
     rmSync(outDir, { recursive: true, force: true });
   });
 
-  // Redoc 3 routes each operation to `#/<tag>/<operationid>` and renders it on demand.
-  it.each(operations.map((op) => [op.operationId, op] as const))('shows %s with its code samples', async (id, op) => {
-    const tag = String(op.tags[0]).toLowerCase().replace(/\s+/g, '-');
-    await page.goto(`${origin}/#/${tag}/${id.toLowerCase()}`, { waitUntil: 'load' });
-    await page.getByText(op.path).first().waitFor({ timeout: 10_000 });
-    expect(await page.locator('body').innerText()).toContain(op.summary);
-    // The samples sit behind a language picker; all three are in the page.
-    const html = await page.content();
-    for (const snippet of ['curl -X', `layers.${id}(`, 'import os, uuid, httpx']) expect(html, `${id}: ${snippet}`).toContain(snippet);
+  const sectionOf = async (title: string) => {
+    const heading = page.getByRole('heading', { name: title, exact: true }).first();
+    await heading.waitFor({ timeout: 15_000 });
+    return page.locator('section', { has: heading }).first();
+  };
+
+  it.each(contract.operations.map((op) => [op.operationId, op] as const))('shows %s with its badges and every sample', async (id, op) => {
+    await page.goto(`${origin}/#${operationFragment(op.tags[0]!, op.method, op.path)}`, { waitUntil: 'load' });
+    const section = await sectionOf(op.summary);
+    const life = lifecycleOf(op);
+    const text = await section.innerText();
+    if (life.phase !== undefined) expect(text).toContain(`Phase ${life.phase}`);
+    if (life.stability) expect(text).toContain(life.stability);
+    // The sample menu offers exactly the contract's samples; each one, picked, is what the panel shows.
+    const labels = op.codeSamples.map((s) => s.label ?? s.lang);
+    expect(labels).toContain('TypeScript');
+    for (const sample of op.codeSamples) {
+      const picker = section.getByRole('button', { name: new RegExp(labels.join('|')) }).first();
+      await picker.click();
+      const options = page.getByRole('option');
+      await options.first().waitFor();
+      expect(await options.allInnerTexts()).toEqual(labels);
+      await page.getByRole('option', { name: sample.label ?? sample.lang, exact: true }).click();
+      const firstLine = sample.source.split('\n')[0]!.trim();
+      await expect.poll(() => section.getByText(firstLine.slice(0, 40)).first().isVisible(), { timeout: 5_000 }).toBe(true);
+      if ((sample.label ?? sample.lang) === 'TypeScript') expect(await section.getByText(`layers.${id}(`).first().isVisible()).toBe(true);
+    }
   });
 
-  it('shows the decision record', async () => {
-    await page.goto(`${origin}/#/decision-record`, { waitUntil: 'load' });
-    await page.getByText('D37 · Content generation').first().waitFor({ timeout: 10_000 });
+  it('sends a try-it request to the sandbox chosen in the server switcher and shows its 2xx answer', async () => {
+    const op = contract.operation('createProject');
+    await page.goto(`${origin}/#${operationFragment(op.tags[0]!, op.method, op.path)}`, { waitUntil: 'load' });
+    const section = await sectionOf(op.summary);
+    await section.getByRole('button', { name: /Test Request/ }).first().click();
+    const dialog = page.getByRole('dialog').first();
+    await dialog.waitFor();
+    const production = contract.doc.servers?.[0]?.url ?? 'https://api.layers.com';
+    await dialog.getByRole('button', { name: new RegExp(production.replace(/[.:/]/g, (c) => `\\${c}`)) }).first().click();
+    for (const url of [production, sandbox.url, MOCK_URL]) expect(await dialog.getByText(url, { exact: true }).first().isVisible(), url).toBe(true);
+    await dialog.getByText(sandbox.url, { exact: true }).first().click();
+    const sent = page.waitForRequest((req) => req.url() === `${sandbox.url}/v1/projects` && req.method() === 'POST');
+    await dialog.getByRole('button', { name: /^Send/ }).first().click();
+    await sent;
+    await dialog.getByText(`${op.successStatus} Created`).first().waitFor({ timeout: 15_000 });
+    const projectId = /"?(prj_[0-9a-f-]{36})/.exec(await dialog.innerText())?.[1];
+    expect(projectId, 'the answer shows the new project id').toBeDefined();
+    // The project exists on the sandbox: the page's request really reached it.
+    expect((await sandbox.call('GET', `/v1/projects/${projectId}`)).status).toBe(200);
+    await page.keyboard.press('Escape');
+  });
+
+  it('shows the install step and every concept page', async () => {
+    await page.goto(`${origin}/#${tagFragment(INSTALL_TAG)}`, { waitUntil: 'load' });
+    await page.getByText('npm install @layers/partner-api').first().waitFor({ timeout: 10_000 });
+    for (const concept of readConceptPages()) {
+      const firstHeading = /^## (.*?)(?: \[#[\w-]+\])?$/m.exec(concept.body)?.[1];
+      await page.goto(`${origin}/#${tagFragment(concept.title)}`, { waitUntil: 'load' });
+      expect(firstHeading, concept.slug).toBeDefined();
+      await page.getByRole('heading', { name: firstHeading!, exact: true }).first().waitFor({ timeout: 10_000 });
+    }
+  });
+
+  it('shows the whole decision record, without seed file names, and no cut sidebar title', async () => {
+    await page.goto(`${origin}/#${tagFragment('Decision record')}`, { waitUntil: 'load' });
+    await page.getByText('D01 · Influencer id format').first().waitFor({ timeout: 10_000 });
     const text = await page.locator('body').innerText();
-    const inRecord = new Set(readFileSync(join(repoRoot, 'openapi/DECISIONS.md'), 'utf8').match(/^### D\d\d/gm)?.map((h) => h.slice(4)));
+    const inRecord = readFileSync(join(repoRoot, 'openapi/DECISIONS.md'), 'utf8').match(/^### D\d\d/gm)?.map((h) => h.slice(4)) ?? [];
+    expect(inRecord.length).toBeGreaterThan(40);
     const onPage = new Set(text.match(/D\d\d(?= ·)/g));
-    expect([...inRecord].filter((id) => !onPage.has(id)), 'decisions missing from the page').toEqual([]);
-    expect(text).toContain('D01 · Influencer id format');
-    expect(text).not.toContain('000_519f45fd434d0fe1.txt');
+    expect(inRecord.filter((d) => !onPage.has(d)), 'decisions missing from the page').toEqual([]);
+    expect(text).not.toMatch(/\b\d{3}_[0-9a-f]{16}\.txt\b/);
+    const cut = await page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>('aside *, nav *, [class*="sidebar"] *'))
+        .filter((el) => el.children.length === 0 && (el.textContent ?? '').trim() !== '' && el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).textOverflow === 'ellipsis')
+        .map((el) => el.textContent),
+    );
+    expect(cut, 'sidebar titles cut with an ellipsis').toEqual([]);
   });
 
   // Runs after every page above was visited (vitest keeps file order), so it sees all their errors and requests.

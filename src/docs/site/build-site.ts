@@ -47,6 +47,8 @@ export function siteHtml(options: BuildSiteOptions = {}): string {
     telemetry: false,
     agent: { disabled: true },
     hideClientButton: true,
+    // Only the contract's own samples (x-codeSamples: curl, TypeScript with the published client, Python).
+    hiddenClients: true,
     showDeveloperTools: 'never',
     documentDownloadType: 'json',
     favicon: 'data:,',
