@@ -78,8 +78,11 @@ const stages: Stage[] = [
   tool('breaking', 'breaking changes vs releases/openapi.json', [bin('tsx'), 'scripts/breaking.ts']),
   tool('package', 'package (pack, publint, attw, consumer)', [bin('tsx'), 'scripts/check-package.ts']),
   tool('size', 'client size', [bin('tsx'), 'scripts/client-size.ts']),
-  vitest('unit', 'vitest (unit, decisions, rules, client, docs, sandbox on PGlite, broken-server proof)',
-    ['--exclude', 'tests/fuzz/**', '--exclude', contractSuite], { DATABASE_URL: '' }),
+  vitest('unit', 'vitest (unit, decisions, rules, client, docs pages, sandbox on PGlite, broken-server proof)',
+    ['--exclude', 'tests/fuzz/**', '--exclude', contractSuite, '--exclude', 'tests/docs/docs-page.test.ts'], { DATABASE_URL: '' }),
+  // The drift checker on the project's own pages (docs/concepts/ and the generated dist/docs/): 0 findings.
+  tool('docs:check', 'docs:check (concept and generated pages against the contract)', [bin('tsx'), 'scripts/docs-check.ts']),
+  vitest('docs:browser', 'docs site in Chromium (samples, server switcher, try-it on the sandbox)', ['tests/docs/docs-page.test.ts', noTypecheck], { DATABASE_URL: '' }),
   // The caller's CONTRACT_TARGET is kept (README: `npm run test:contract` against mock, sandbox or remote).
   vitest('contract:default', `contract suite on the ${process.env.CONTRACT_TARGET ?? 'mock'}`, [contractSuite, noTypecheck]),
   vitest('fuzz:mock', 'fuzz on the mock', ['tests/fuzz', noTypecheck], { FUZZ_TARGET: 'mock' }),
