@@ -15,7 +15,7 @@ import type {
   Project,
   ProjectCreateRequest,
 } from '../../generated/schema.js';
-import { assetIdFor, newInfluencerId, newJobId, newProjectId } from '../contract/ids.js';
+import { newInfluencerId, newJobId, newProjectId, ulid } from '../contract/ids.js';
 import type { Contract, OperationId } from '../contract/model.js';
 
 function example<T>(contract: Contract, operationId: OperationId, name: string): T {
@@ -62,9 +62,9 @@ export function createStore(contract: Contract, options: { jobMs: number; mediaB
   const jobs = new Map<string, JobRecord>();
   const now = () => new Date().toISOString();
 
-  const images = (influencerId: string, at: string): Influencer['referenceImages'] =>
-    templates.influencer.referenceImages.map((_, n) => {
-      const assetId = assetIdFor(influencerId, n);
+  const images = (at: string): Influencer['referenceImages'] =>
+    templates.influencer.referenceImages.map(() => {
+      const assetId = `med_${ulid()}`;
       return { assetId, url: `${options.mediaBaseUrl}/media/${assetId}.png`, thumbnailUrl: `${options.mediaBaseUrl}/media/${assetId}-thumb.png`, addedAt: at };
     });
 
@@ -78,7 +78,7 @@ export function createStore(contract: Contract, options: { jobMs: number; mediaB
         influencer.influencerId,
         record.failure
           ? { ...influencer, status: 'failed', failure: { jobId: record.job.jobId, error: record.failure }, updatedAt: at }
-          : { ...influencer, status: 'ready', referenceImages: images(influencer.influencerId, at), updatedAt: at },
+          : { ...influencer, status: 'ready', referenceImages: images(at), updatedAt: at },
       );
     }
     return record.job;
