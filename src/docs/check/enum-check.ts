@@ -88,6 +88,6 @@ export function checkEnums(ctx: PageContext, report: Report): void {
       ...(extra.length > 0 ? [`${list(extra)} ${extra.length === 1 ? 'is not a value' : 'are not values'}`] : []),
       ...(absent.length > 0 ? [`${list(absent)} ${absent.length === 1 ? 'is' : 'are'} missing`] : []),
     ];
-    report(ctx.page.lineOf(index), 'enum', `${field} values: the contract's ${best.where} is ${best.values.join(' | ')} (${parts.join('; ')}).`);
+    report(ctx.page.lineOf(index), 'enum', `${field.charAt(0).toUpperCase()}${field.slice(1)} values: the contract's ${best.where} is ${best.values.join(' | ')} (${parts.join('; ')}).`);
   }
 }

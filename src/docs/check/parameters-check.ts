@@ -115,7 +115,7 @@ export function checkParameters(ctx: PageContext, report: Report): void {
         if (kindOf(row.type) !== kindOf(want.type)) report(line, 'parameters', `\`${row.name}\` is ${row.type} here; the contract's is ${want.type}.`);
         else if (pageDetail && pageDetail !== wantDetail) {
           const schema = wantDetail ? contract.doc.components?.schemas?.[wantDetail] : undefined;
-          report(line, 'parameters', `\`${row.name}\` is ${want.type}${schema?.description ? ` (${schema.description.replace(/\s+/g, ' ').split('. ')[0]})` : ''}, not ${row.type}.`);
+          report(line, 'parameters', `\`${row.name}\` is ${want.type}${schema?.description ? ` (${schema.description.replace(/\s+/g, ' ').split('. ')[0]!.replace(/\.$/, '')})` : ''}, not ${row.type}.`);
         }
       }
       if (row.required !== undefined && row.required !== want.required) report(line, 'parameters', `\`${row.name}\` is ${want.required ? 'required' : 'optional'} in the contract, ${row.required ? 'required' : 'optional'} here.`);
