@@ -141,11 +141,12 @@ for (const kind of targets) {
         s.once('close', () => { clearTimeout(t); resolve(true); });
       })));
       // Sockets that never send a request are closed by the idle timeout; those past the cap at once.
-      // Generous margin: the gate runs this beside other suites on two cores.
-      const closed = await closedWithin(LIMITS.idleTimeoutMs + 10_000);
+      // Generous margin (closing normally takes the idle timeout, 1.5 s): on a loaded two-core machine
+      // timers fire late, and this checks that the sockets are closed, not how fast.
+      const closed = await closedWithin(LIMITS.idleTimeoutMs + 25_000);
       for (const s of sockets) s.destroy();
-      expect(closed.every(Boolean)).toBe(true);
+      expect(closed.filter((c) => !c).length, `sockets still open of ${sockets.length}`).toBe(0);
       await target.plain();
-    }, 30_000);
+    }, 45_000);
   });
 }
