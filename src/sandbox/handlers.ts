@@ -7,13 +7,13 @@
  */
 import type { operations } from '../../generated/schema.js';
 import { ApiError, notFound } from '../contract/errors.js';
-import { newInfluencerId, newJobId, newProjectId } from '../contract/ids.js';
+import { newProjectId } from '../contract/ids.js';
 import type { OperationId } from '../contract/model.js';
 import type { Principal } from './auth.js';
 import type { Timing } from './config.js';
 import type { CursorCodec } from './cursor.js';
+import type { NewPersona, StartInfluencer } from './creates.js';
 import { failureFor } from './jobs.js';
-import { personaName } from './persona.js';
 import type { Reads } from './store/cache.js';
 import type { Db } from './store/db.js';
 import * as influencers from './store/influencers.js';
@@ -44,14 +44,14 @@ export interface HandlerContext<K extends OperationId> {
   reads: Reads;
   cursors: CursorCodec;
   /** Rows this request wrote; the read cache drops them once the transaction commits. */
-  wrote: { influencerId?: string; jobId?: string };
+  wrote: { influencerId?: string; jobId?: string; projectId?: string };
+  /** Writes an influencer and its create job (in this request's transaction, or group-committed). */
+  start: StartInfluencer;
   /** Contract defaults for an operation's empty body. */
   defaults: <B extends OperationId>(operationId: B) => Partial<NonNullable<RequestBody<B>>>;
 }
 
 export type Handlers = { [K in OperationId]: (ctx: HandlerContext<K>) => Promise<Success<K>> };
-
-const later = (ms: number) => new Date(Date.now() + ms);
 
 type Gender = influencers.InfluencerRow['gender'];
 
@@ -60,52 +60,9 @@ function inheritedGender(target: projects.ProjectRow['target_gender']): Gender {
   return target === 'female' || target === 'male' ? target : 'female';
 }
 
-interface NewPersona {
-  gender: Gender;
-  ageRange: influencers.InfluencerRow['age_range'];
-  brandVoice: influencers.InfluencerRow['brand_voice'];
-  language: string;
-  name?: string;
-  prompt?: string | null;
-  sourceId?: string | null;
-}
-
 async function startInfluencer<K extends OperationId>(ctx: HandlerContext<K>, project: projects.ProjectRow, fields: NewPersona, failWith: string | null): Promise<jobs.JobRow> {
-  const now = new Date();
-  const influencerId = newInfluencerId();
-  const name =
-    fields.name ??
-    personaName({
-      brandContext: project.app_description ?? project.name,
-      gender: fields.gender,
-      ageRange: fields.ageRange,
-      ...(fields.prompt ? { prompt: fields.prompt } : {}),
-      ordinal: await influencers.countInfluencers(ctx.db, project.project_id),
-    });
-  await influencers.insertInfluencer(ctx.db, {
-    influencer_id: influencerId,
-    org_id: project.org_id,
-    project_id: project.project_id,
-    name,
-    gender: fields.gender,
-    age_range: fields.ageRange,
-    brand_voice: fields.brandVoice,
-    language: fields.language,
-    status: 'pending',
-    prompt: fields.prompt ?? null,
-    source_influencer_id: fields.sourceId ?? null,
-    created_at: now,
-    updated_at: now,
-  });
-  const job = await jobs.insertJob(ctx.db, {
-    job_id: newJobId(),
-    org_id: project.org_id,
-    influencer_id: influencerId,
-    fail_with: failWith,
-    created_at: now,
-    first_step_at: later(ctx.timing.toTrainingMs),
-  });
-  ctx.wrote.influencerId = influencerId;
+  const job = await ctx.start({ project, fields, failWith });
+  ctx.wrote.influencerId = job.influencer_id;
   ctx.wrote.jobId = job.job_id;
   return job;
 }
@@ -116,7 +73,7 @@ function accepted(job: jobs.JobRow): { status: 202; body: ReturnType<typeof jobs
 }
 
 async function projectOr404(ctx: HandlerContext<OperationId>, projectId: string): Promise<projects.ProjectRow> {
-  const row = await projects.findProject(ctx.db, ctx.principal.orgId, projectId);
+  const row = await ctx.reads.project(ctx.db, ctx.principal.orgId, projectId);
   if (!row) throw notFound('Project');
   return row;
 }
@@ -168,6 +125,7 @@ export const handlers: Handlers = {
         failureFor(row.app_description),
       );
       await projects.setInitialInfluencer(ctx.db, row.project_id, job.influencer_id, job.job_id);
+      ctx.wrote.projectId = row.project_id;
       row.initial_influencer_id = job.influencer_id;
       row.initial_job_id = job.job_id;
     }

@@ -1,18 +1,14 @@
 /**
  * The job runner. A job walks its influencer pending → training → ready (job succeeded) or
  * failed (job failed). All state is in the database, so a job interrupted by a crash or restart
- * is picked up again by the next runner: a runner leases due jobs with FOR UPDATE SKIP LOCKED, so
- * several sandbox processes on one PostgreSQL never run the same step twice, and each step is a
- * conditional update inside one transaction.
+ * is picked up again by the next runner. A round locks the due steps with FOR UPDATE SKIP LOCKED
+ * and runs them all in that transaction, so several sandbox processes on one PostgreSQL never run
+ * the same step twice, and a round either happens entirely or not at all.
  */
-import { randomUUID } from 'node:crypto';
 import { assetIdFor } from '../contract/ids.js';
 import type { Timing } from './config.js';
 import type { Db } from './store/db.js';
-import { failInfluencer, isDeleted, lockInfluencer, setInfluencerStatus } from './store/influencers.js';
-import { databaseNow, failJob, leaseDueJobs, lockLeasedJob, msUntilNextStep, scheduleNextStep, succeedJob, type JobFailure } from './store/jobs.js';
-
-const LEASE_MS = 2_000;
+import { failSteps, lockDueSteps, msUntilNextStep, startTraining, succeedSteps, type JobFailure } from './store/jobs.js';
 
 /**
  * The documented, deterministic way to make a job fail in the sandbox: a create `prompt`, a clone
@@ -31,47 +27,40 @@ export function failureFor(text: string | null | undefined): string | null {
 /** Told which rows a step changed, after its transaction commits (the read cache drops them). */
 export type OnChanged = (influencerId: string, jobId: string) => void;
 
-async function advance(db: Db, jobId: string, owner: string, timing: Timing, onChanged: OnChanged): Promise<void> {
-  let changed: string | undefined;
-  await db.transaction(async (tx) => {
-    const job = await lockLeasedJob(tx, jobId, owner);
-    if (!job) return;
-    const influencer = await lockInfluencer(tx, job.influencer_id);
-    if (!influencer) return;
-    changed = influencer.influencer_id;
+/** Most steps run in one transaction. */
+const STEPS_PER_ROUND = 500;
 
-    if (influencer.status === 'pending') {
-      await setInfluencerStatus(tx, influencer.influencer_id, 'training');
-      await scheduleNextStep(tx, jobId, timing.toDoneMs);
-      return;
-    }
-    let failure = job.fail_with ? FAILURE_MARKERS[job.fail_with] : undefined;
-    if (!failure && influencer.source_influencer_id && (await isDeleted(tx, influencer.source_influencer_id))) {
-      failure = { code: 'SOURCE_UNAVAILABLE', message: 'The clone source was deleted before the render finished.' };
-    }
-    if (failure) {
-      await failInfluencer(tx, influencer.influencer_id, jobId, failure);
-      await failJob(tx, jobId, failure);
-      return;
-    }
-    const now = await databaseNow(tx);
-    await setInfluencerStatus(tx, influencer.influencer_id, 'ready', [{ assetId: assetIdFor(influencer.influencer_id, 1), addedAt: now.toISOString() }]);
-    await succeedJob(tx, jobId);
+/**
+ * Runs every due step (up to `limit`) in one transaction, a few set-wise statements whatever their
+ * number: a busy sandbox advances hundreds of jobs for the price of one. Returns how many ran.
+ */
+export async function runDueJobs(db: Db, timing: Timing, onChanged: OnChanged = () => {}, limit = STEPS_PER_ROUND): Promise<number> {
+  const steps = await db.transaction(async (tx) => {
+    const due = await lockDueSteps(tx, limit);
+    const training = due.filter((s) => s.influencer_status === 'pending');
+    const finishing = due.filter((s) => s.influencer_status !== 'pending');
+    const failures = finishing.flatMap((s) => {
+      const failure = (s.fail_with ? FAILURE_MARKERS[s.fail_with] : undefined) ?? (s.source_gone ? SOURCE_GONE : undefined);
+      return failure ? [{ ...s, failure }] : [];
+    });
+    const succeeding = finishing
+      .filter((s) => !failures.some((f) => f.job_id === s.job_id))
+      .map((s) => ({ ...s, reference_images: [{ assetId: assetIdFor(s.influencer_id, 1), addedAt: s.now.toISOString() }] }));
+    if (training.length) await startTraining(tx, training, timing.toDoneMs);
+    if (failures.length) await failSteps(tx, failures);
+    if (succeeding.length) await succeedSteps(tx, succeeding);
+    return due;
   });
-  if (changed) onChanged(changed, jobId);
+  for (const step of steps) onChanged(step.influencer_id, step.job_id);
+  return steps.length;
 }
 
-/** Leases due jobs and advances each; returns how many steps ran. */
-export async function runDueJobs(db: Db, owner: string, timing: Timing, onChanged: OnChanged = () => {}, limit = 20): Promise<number> {
-  const leased = await leaseDueJobs(db, owner, LEASE_MS, limit);
-  for (const jobId of leased) await advance(db, jobId, owner, timing, onChanged);
-  return leased.length;
-}
+const SOURCE_GONE: JobFailure = { code: 'SOURCE_UNAVAILABLE', message: 'The clone source was deleted before the render finished.' };
 
 export interface JobRunner {
   /** Runs due steps now, in line with the loop (tests use it to avoid waiting). */
   tick(): Promise<number>;
-  /** A job was just committed here: look at the schedule again instead of sleeping on. */
+  /** A job was just committed here: its first step is due in `timing.toTrainingMs`; sleep no longer than that. */
   wake(): void;
   stop(): Promise<void>;
 }
@@ -81,40 +70,45 @@ const MAX_IDLE_MS = 500;
 
 /**
  * Polls while work is due, and otherwise sleeps until the next step is due (at most MAX_IDLE_MS),
- * so an idle sandbox costs nothing and a busy one spends its time serving requests.
+ * so an idle sandbox costs nothing and a busy one spends its time serving requests. A create does
+ * not wake it to look (that would cost a query per create): it only shortens the sleep.
  */
 export function startJobRunner(db: Db, timing: Timing, onError: (error: unknown) => void, onChanged: OnChanged = () => {}): JobRunner {
-  const owner = `runner_${randomUUID()}`;
   let stopped = false;
   let running: Promise<number> = Promise.resolve(0);
-  let wakeUp: (() => void) | undefined;
-  const tick = () => (running = running.then(() => runDueJobs(db, owner, timing, onChanged)).catch((error: unknown) => (onError(error), 0)));
+  let sleep: { until: number; timer: NodeJS.Timeout; resolve: () => void } | undefined;
+  const tick = () => (running = running.then(() => runDueJobs(db, timing, onChanged)).catch((error: unknown) => (onError(error), 0)));
   const nextDelay = async (ran: number): Promise<number> => {
+    if (ran >= STEPS_PER_ROUND) return 0;
     if (ran > 0) return timing.pollMs;
     const ms = (await msUntilNextStep(db)) ?? MAX_IDLE_MS;
     return Math.min(Math.max(ms, timing.pollMs), MAX_IDLE_MS);
   };
+  const wakeWithin = (ms: number) => {
+    if (!sleep || Date.now() + ms >= sleep.until) return;
+    clearTimeout(sleep.timer);
+    sleep.until = Date.now() + ms;
+    sleep.timer = setTimeout(sleep.resolve, ms);
+  };
   const loop = async () => {
     while (!stopped) {
       const ran = await tick();
+      if (stopped) break;
       const delay = await nextDelay(ran).catch(() => timing.pollMs);
+      if (stopped) break;
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, delay);
-        wakeUp = () => {
-          clearTimeout(timer);
-          resolve();
-        };
+        sleep = { until: Date.now() + delay, timer: setTimeout(resolve, delay), resolve };
       });
-      wakeUp = undefined;
+      sleep = undefined;
     }
   };
   void loop();
   return {
     tick,
-    wake: () => wakeUp?.(),
+    wake: () => wakeWithin(timing.toTrainingMs),
     async stop() {
       stopped = true;
-      wakeUp?.();
+      wakeWithin(0);
       await running;
     },
   };

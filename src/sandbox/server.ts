@@ -12,6 +12,7 @@ import type { HttpLimits } from '../http/limits.js';
 import { createAuthenticator, type Principal } from './auth.js';
 import type { Timing } from './config.js';
 import type { CursorCodec } from './cursor.js';
+import { createStartQueue, startInfluencers, type StartInfluencer } from './creates.js';
 import { handlers, type HandlerContext } from './handlers.js';
 import { fingerprint, runOnce } from './idempotency.js';
 import type { PortraitRenderer } from './media.js';
@@ -51,8 +52,13 @@ function mediaRoutes(portraits: PortraitRenderer) {
   };
 }
 
+/** Operations whose only write is starting influencers: unkeyed, they need no transaction of their own (creates.ts group-commits). */
+const GROUP_COMMITTED: ReadonlySet<OperationId> = new Set(['createInfluencer', 'cloneInfluencer']);
+
 export async function createSandboxServer(options: ServerOptions): Promise<Server> {
   const { db } = options;
+  const queued = createStartQueue(db, options.timing);
+  const inTransaction = (tx: Db): StartInfluencer => async (request) => (await startInfluencers(tx, options.timing, [request]))[0]!;
   const requests = compileRequests();
   // What an empty body becomes once the contract's defaults are filled in (operations whose body is optional).
   const optional = [...requests].filter(([, request]) => request.takesBody && request.op.requestBody?.required !== true);
@@ -62,9 +68,10 @@ export async function createSandboxServer(options: ServerOptions): Promise<Serve
   const handle = async (request: CompiledRequest, input: FrontInput, principal: Principal, path: string): Promise<FrontAnswer> => {
     const { op } = request;
     const wrote: HandlerContext<OperationId>['wrote'] = {};
-    const context = (tx: Db) =>
+    const context = (tx: Db, start: StartInfluencer) =>
       ({
         db: tx,
+        start,
         principal,
         params: input.params,
         query: input.query,
@@ -78,15 +85,15 @@ export async function createSandboxServer(options: ServerOptions): Promise<Serve
         // The input was validated against this operation's schemas by the front (requests.ts).
       }) as unknown as HandlerContext<never>;
     const handler = handlers[op.operationId] as (ctx: HandlerContext<never>) => Promise<{ status: number; body: unknown; headers?: Record<string, string> }>;
-    const run = async (tx: Db) => {
-      const result = await handler(context(tx));
+    const run = async (tx: Db, start = inTransaction(tx)) => {
+      const result = await handler(context(tx, start));
       return { status: result.status, body: JSON.stringify(result.body), headers: result.headers ?? {} };
     };
     let answer: FrontAnswer;
     if (input.idempotencyKey !== undefined) {
-      answer = await runOnce(db, { orgId: principal.orgId, operationId: op.operationId, key: input.idempotencyKey }, fingerprint(op.method, path, input.body), run);
+      answer = await runOnce(db, { orgId: principal.orgId, operationId: op.operationId, key: input.idempotencyKey }, fingerprint(op.method, path, input.body), (tx) => run(tx));
     } else {
-      answer = op.method === 'get' ? await run(db) : await db.transaction(run);
+      answer = op.method === 'get' ? await run(db) : GROUP_COMMITTED.has(op.operationId) ? await run(db, queued) : await db.transaction((tx) => run(tx));
     }
     // After the commit: a GET may have cached a row this write changed.
     options.reads.changed(wrote);

@@ -1,5 +1,5 @@
 /**
- * Reads of influencer and job rows by id, through a bounded cache (oldest entry out first) when
+ * Reads of project, influencer and job rows by id, through a bounded cache (oldest entry out first) when
  * this process owns its storage (PGlite): every write to those rows happens in this process and
  * calls `changed` after it commits. With PostgreSQL several processes write, so reads go straight
  * to the database. A cached row answers only its own org.
@@ -7,6 +7,7 @@
 import type { Db } from './db.js';
 import { findInfluencer, type InfluencerRow } from './influencers.js';
 import { findJob, type JobRow } from './jobs.js';
+import { findProject, type ProjectRow } from './projects.js';
 
 const LIMIT = 10_000;
 
@@ -25,11 +26,13 @@ class Bounded<V> {
 }
 
 export interface Reads {
+  /** A project of `orgId`, or undefined (its persona counter is not read from here). */
+  project(db: Db, orgId: string, projectId: string): Promise<ProjectRow | undefined>;
   /** A live influencer of `orgId`, or undefined. */
   influencer(db: Db, orgId: string, influencerId: string): Promise<InfluencerRow | undefined>;
   job(db: Db, orgId: string, jobId: string): Promise<JobRow | undefined>;
   /** After a commit that changed these rows. */
-  changed(ids: { influencerId?: string | undefined; jobId?: string | undefined }): void;
+  changed(ids: { influencerId?: string | undefined; jobId?: string | undefined; projectId?: string | undefined }): void;
 }
 
 function readThrough<V extends { org_id: string }>(cache: Bounded<V>, load: (db: Db, orgId: string, id: string) => Promise<V | undefined>) {
@@ -44,16 +47,19 @@ function readThrough<V extends { org_id: string }>(cache: Bounded<V>, load: (db:
 
 export function createReads(cached: boolean): Reads {
   if (!cached) {
-    return { influencer: findInfluencer, job: findJob, changed: () => {} };
+    return { project: findProject, influencer: findInfluencer, job: findJob, changed: () => {} };
   }
+  const projects = new Bounded<ProjectRow>();
   const influencers = new Bounded<InfluencerRow>();
   const jobs = new Bounded<JobRow>();
   return {
+    project: readThrough(projects, findProject),
     influencer: readThrough(influencers, findInfluencer),
     job: readThrough(jobs, findJob),
-    changed({ influencerId, jobId }) {
+    changed({ influencerId, jobId, projectId }) {
       if (influencerId) influencers.delete(influencerId);
       if (jobId) jobs.delete(jobId);
+      if (projectId) projects.delete(projectId);
     },
   };
 }

@@ -57,17 +57,44 @@ export async function findInfluencer(db: Db, orgId: string, influencerId: string
   return (await db.query<InfluencerRow>(sql, [influencerId, orgId]))[0];
 }
 
-export async function insertInfluencer(db: Db, row: NewInfluencer): Promise<void> {
-  await db.query(
-    `INSERT INTO influencers (influencer_id, org_id, project_id, name, gender, age_range, brand_voice, language, status, prompt, source_influencer_id, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-    [row.influencer_id, row.org_id, row.project_id, row.name, row.gender, row.age_range, row.brand_voice, row.language, row.status, row.prompt, row.source_influencer_id, row.created_at, row.updated_at],
+/**
+ * Reserves `count` persona ordinals in a project: returns the first and the database's clock,
+ * read after the project row is locked. The lock is held until the transaction ends, so creates in
+ * one project are serialized from here to their commit: their `seq` (assigned by the insert that
+ * follows) and `created_at` (this clock) both follow commit order, even across processes on one
+ * PostgreSQL; a cursor past a row can never have a row behind it that commits later.
+ */
+export async function reserveOrdinals(db: Db, projectId: string, count: number): Promise<{ first: number; now: Date }> {
+  const [row] = await db.query<{ n: number; now: Date }>(
+    'UPDATE projects SET influencers_created = influencers_created + $2 WHERE project_id = $1 RETURNING influencers_created AS n, clock_timestamp() AS now',
+    [projectId, count],
   );
+  if (!row) throw new Error(`project ${projectId} vanished while creating influencers`);
+  return { first: row.n - count, now: row.now };
 }
 
-export async function countInfluencers(db: Db, projectId: string): Promise<number> {
-  const [row] = await db.query<{ n: number | string }>('SELECT count(*) AS n FROM influencers WHERE project_id = $1', [projectId]);
-  return Number(row?.n ?? 0);
+export interface NewInfluencerWithJob extends NewInfluencer {
+  job_id: string;
+  fail_with: string | null;
+  first_step_at: Date;
+}
+
+/** Inserts influencers and their create jobs in one statement, `seq` assigned in array order. */
+export async function insertInfluencersWithJobs(db: Db, rows: readonly NewInfluencerWithJob[]): Promise<void> {
+  const json = JSON.stringify(
+    rows.map((r) => ({ ...r, created_at: r.created_at.toISOString(), updated_at: r.updated_at.toISOString(), first_step_at: r.first_step_at.toISOString() })),
+  );
+  await db.query(
+    `WITH r AS MATERIALIZED (
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(influencer_id text, org_id text, project_id text, name text, gender text, age_range text, brand_voice text,
+         language text, status text, prompt text, source_influencer_id text, created_at timestamptz, updated_at timestamptz, job_id text, fail_with text, first_step_at timestamptz)),
+     i AS (
+       INSERT INTO influencers (influencer_id, org_id, project_id, name, gender, age_range, brand_voice, language, status, prompt, source_influencer_id, created_at, updated_at)
+       SELECT influencer_id, org_id, project_id, name, gender, age_range, brand_voice, language, status, prompt, source_influencer_id, created_at, updated_at FROM r)
+     INSERT INTO jobs (job_id, org_id, kind, status, influencer_id, fail_with, next_step_at, created_at, updated_at)
+     SELECT job_id, org_id, 'influencer_create', 'running', influencer_id, fail_with, first_step_at, created_at, created_at FROM r`,
+    [json],
+  );
 }
 
 export async function listInfluencersPage(db: Db, projectId: string, afterSeq: number, limit: number): Promise<InfluencerRow[]> {

@@ -36,54 +36,57 @@ export async function findJob(db: Db, orgId: string, jobId: string): Promise<Job
   return (await db.query<JobRow>('SELECT * FROM jobs WHERE job_id = $1 AND org_id = $2', [jobId, orgId]))[0];
 }
 
-export async function insertJob(db: Db, row: { job_id: string; org_id: string; influencer_id: string; fail_with: string | null; created_at: Date; first_step_at: Date }): Promise<JobRow> {
-  const [job] = await db.query<JobRow>(
-    `INSERT INTO jobs (job_id, org_id, kind, status, influencer_id, fail_with, next_step_at, created_at, updated_at)
-     VALUES ($1, $2, 'influencer_create', 'running', $3, $4, $5, $6, $6) RETURNING *`,
-    [row.job_id, row.org_id, row.influencer_id, row.fail_with, row.first_step_at, row.created_at],
-  );
-  if (!job) throw new Error('INSERT … RETURNING gave no row');
-  return job;
+/** A due step, locked: its job, its influencer's status, and whether a clone's source is still live. */
+export interface DueStep {
+  job_id: string;
+  influencer_id: string;
+  fail_with: string | null;
+  influencer_status: string;
+  source_gone: boolean;
+  now: Date;
 }
 
-/** Leases up to `limit` due jobs for `owner`; several processes on one PostgreSQL never lease the same job. */
-export async function leaseDueJobs(db: Db, owner: string, leaseMs: number, limit: number): Promise<string[]> {
-  const rows = await db.query<{ job_id: string }>(
-    `UPDATE jobs SET lease_owner = $1, lease_until = now() + make_interval(secs => $2::float8 / 1000)
-     WHERE job_id IN (
-       SELECT job_id FROM jobs
-       WHERE status = 'running' AND next_step_at <= now() AND (lease_until IS NULL OR lease_until < now())
-       ORDER BY next_step_at LIMIT $3 FOR UPDATE SKIP LOCKED)
-     RETURNING job_id`,
-    [owner, leaseMs, limit],
+/**
+ * Locks up to `limit` due steps (the job row and its influencer row) until the transaction ends.
+ * SKIP LOCKED: several processes on one PostgreSQL each take different jobs, and a step whose
+ * influencer a request is writing waits for the next round instead of blocking the runner.
+ */
+export async function lockDueSteps(db: Db, limit: number): Promise<DueStep[]> {
+  return db.query<DueStep>(
+    `SELECT j.job_id, j.influencer_id, j.fail_with, i.status AS influencer_status, now() AS now,
+       (i.source_influencer_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM influencers s WHERE s.influencer_id = i.source_influencer_id AND s.deleted_at IS NULL)) AS source_gone
+     FROM jobs j JOIN influencers i ON i.influencer_id = j.influencer_id
+     WHERE j.status = 'running' AND j.next_step_at <= now() AND (j.lease_until IS NULL OR j.lease_until < now())
+     ORDER BY j.next_step_at LIMIT $1
+     FOR UPDATE OF j, i SKIP LOCKED`,
+    [limit],
   );
-  return rows.map((r) => r.job_id);
-}
-
-/** The job, locked, if it is still running and still leased by `owner`. */
-export async function lockLeasedJob(db: Db, jobId: string, owner: string): Promise<JobRow | undefined> {
-  return (await db.query<JobRow>("SELECT * FROM jobs WHERE job_id = $1 AND status = 'running' AND lease_owner = $2 FOR UPDATE", [jobId, owner]))[0];
 }
 
 // steps_run counts executed steps: a finished job has run exactly two (tests check that across processes).
-const RELEASE = 'lease_owner = NULL, lease_until = NULL, steps_run = steps_run + 1';
+const STEPPED = 'lease_owner = NULL, lease_until = NULL, steps_run = steps_run + 1, updated_at = now()';
 
-export async function scheduleNextStep(db: Db, jobId: string, inMs: number): Promise<void> {
-  await db.query(`UPDATE jobs SET next_step_at = now() + make_interval(secs => $2::float8 / 1000), updated_at = now(), ${RELEASE} WHERE job_id = $1`, [jobId, inMs]);
+/** pending → training; the job's next step is due in `inMs`. */
+export async function startTraining(db: Db, steps: ReadonlyArray<Pick<DueStep, 'job_id' | 'influencer_id'>>, inMs: number): Promise<void> {
+  await db.query("UPDATE influencers SET status = 'training', updated_at = now() WHERE influencer_id = ANY($1::text[])", [steps.map((s) => s.influencer_id)]);
+  await db.query(`UPDATE jobs SET next_step_at = now() + make_interval(secs => $2::float8 / 1000), ${STEPPED} WHERE job_id = ANY($1::text[])`, [steps.map((s) => s.job_id), inMs]);
 }
 
-export async function failJob(db: Db, jobId: string, failure: JobFailure): Promise<void> {
-  await db.query(`UPDATE jobs SET status = 'failed', error_code = $2, error_message = $3, completed_at = now(), updated_at = now(), ${RELEASE} WHERE job_id = $1`, [jobId, failure.code, failure.message]);
+export async function failSteps(db: Db, steps: ReadonlyArray<{ job_id: string; influencer_id: string; failure: JobFailure }>): Promise<void> {
+  const json = JSON.stringify(steps.map((s) => ({ job_id: s.job_id, influencer_id: s.influencer_id, code: s.failure.code, message: s.failure.message })));
+  const rows = 'jsonb_to_recordset($1::jsonb) AS u(job_id text, influencer_id text, code text, message text)';
+  await db.query(`UPDATE influencers AS i SET status = 'failed', failure_job_id = u.job_id, failure_code = u.code, failure_message = u.message, updated_at = now() FROM ${rows} WHERE i.influencer_id = u.influencer_id`, [json]);
+  await db.query(`UPDATE jobs AS j SET status = 'failed', error_code = u.code, error_message = u.message, completed_at = now(), ${STEPPED} FROM ${rows} WHERE j.job_id = u.job_id`, [json]);
 }
 
-export async function succeedJob(db: Db, jobId: string): Promise<void> {
-  await db.query(`UPDATE jobs SET status = 'succeeded', completed_at = now(), updated_at = now(), ${RELEASE} WHERE job_id = $1`, [jobId]);
-}
-
-export async function databaseNow(db: Db): Promise<Date> {
-  const [row] = await db.query<{ now: Date }>('SELECT now() AS now');
-  if (!row) throw new Error('SELECT now() gave no row');
-  return row.now;
+/** training → ready with its portraits; the job succeeds. */
+export async function succeedSteps(db: Db, steps: ReadonlyArray<{ job_id: string; influencer_id: string; reference_images: unknown[] }>): Promise<void> {
+  const json = JSON.stringify(steps.map((s) => ({ influencer_id: s.influencer_id, images: s.reference_images })));
+  await db.query(
+    "UPDATE influencers AS i SET status = 'ready', reference_images = u.images, updated_at = now() FROM jsonb_to_recordset($1::jsonb) AS u(influencer_id text, images jsonb) WHERE i.influencer_id = u.influencer_id",
+    [json],
+  );
+  await db.query(`UPDATE jobs SET status = 'succeeded', completed_at = now(), ${STEPPED} WHERE job_id = ANY($1::text[])`, [steps.map((s) => s.job_id)]);
 }
 
 /** Milliseconds until the next running job's step is due, or undefined when none is running. */

@@ -95,6 +95,13 @@ const MIGRATIONS: Array<{ id: number; sql: string }> = [
     id: 4,
     sql: 'ALTER TABLE influencers ADD COLUMN failure_job_id text; ALTER TABLE influencers ADD COLUMN failure_code text; ALTER TABLE influencers ADD COLUMN failure_message text',
   },
+  {
+    // Influencers ever created in a project: the next persona's ordinal. Creates increment it first,
+    // which also locks the project row until they commit, so one project's rows commit in `seq` order.
+    id: 5,
+    sql: `ALTER TABLE projects ADD COLUMN influencers_created integer NOT NULL DEFAULT 0;
+      UPDATE projects p SET influencers_created = (SELECT count(*) FROM influencers i WHERE i.project_id = p.project_id)`,
+  },
 ];
 
 export async function migrate(db: Db): Promise<number[]> {
