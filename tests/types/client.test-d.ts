@@ -82,6 +82,9 @@ describe('responses follow the contract', () => {
     expectTypeOf(layers.createInfluencerAndWait({ projectId })).resolves.toEqualTypeOf<WithResponse<Influencer>>();
     expectTypeOf(layers.cloneInfluencerAndWait({ influencerId }, { name: 'X' })).resolves.toEqualTypeOf<WithResponse<Influencer>>();
     expectTypeOf(layers.waitForJob({ jobId: 'job_01HXZ9G7KMV2QX8Y1S5RJW3B7T' })).resolves.toEqualTypeOf<WithResponse<Job>>();
+    expectTypeOf(layers.waitForJob).toBeCallableWith({} as Job);
+    // @ts-expect-error waitForJob takes { jobId }, a Job or an id string
+    void layers.waitForJob({ id: 'job_01HXZ9G7KMV2QX8Y1S5RJW3B7T' });
     expectTypeOf(layers.paginateInfluencers({ projectId })).toEqualTypeOf<AsyncGenerator<Influencer, void, undefined>>();
   });
 
