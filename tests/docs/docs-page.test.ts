@@ -144,11 +144,15 @@ describe.skipIf(!hasChromium)('docs site in headless Chromium', () => {
     const onPage = new Set(text.match(/D\d\d(?= ·)/g));
     expect(inRecord.filter((d) => !onPage.has(d)), 'decisions missing from the page').toEqual([]);
     expect(text).not.toMatch(/\b\d{3}_[0-9a-f]{16}\.txt\b/);
-    const cut = await page.evaluate(() =>
-      Array.from(document.querySelectorAll<HTMLElement>('aside *, nav *, [class*="sidebar"] *'))
-        .filter((el) => el.children.length === 0 && (el.textContent ?? '').trim() !== '' && el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).textOverflow === 'ellipsis')
-        .map((el) => el.textContent),
+    // Every sidebar entry's label is whole: not clipped, not cut with an ellipsis.
+    const labels = await page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>('li > button [class*="button-label"]'))
+        .filter((el) => el.clientWidth > 0)
+        .map((el) => ({ text: (el.textContent ?? '').trim(), cut: el.scrollWidth > el.clientWidth + 1 || getComputedStyle(el).textOverflow === 'ellipsis' })),
     );
+    expect(labels.length).toBeGreaterThanOrEqual(contract.operations.length + readConceptPages().length);
+    expect(labels.map((l) => l.text)).toEqual(expect.arrayContaining(['Decision record', 'Migrating from the older pages', ...contract.operations.map((op) => expect.stringContaining(op.summary))]));
+    const cut = labels.filter((l) => l.cut).map((l) => l.text);
     expect(cut, 'sidebar titles cut with an ellipsis').toEqual([]);
   });
 

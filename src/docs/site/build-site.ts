@@ -32,11 +32,6 @@ const standalonePath = () => {
 /** JSON inside an inline <script>: nothing in it may close the element. */
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
-const CSS = `
-/* Whole titles in the sidebar: decision and concept titles are long and must not be cut. */
-.sidebar .sidebar-heading-link-title, .sidebar-heading-link-title, .sidebar-group-item__folder, .sidebar-heading { white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
-`;
-
 export function siteHtml(options: BuildSiteOptions = {}): string {
   const contract = options.contract ?? loadContract();
   const doc = siteDocument(contract, readConceptPages(), options);
@@ -52,7 +47,6 @@ export function siteHtml(options: BuildSiteOptions = {}): string {
     showDeveloperTools: 'never',
     documentDownloadType: 'json',
     favicon: 'data:,',
-    customCss: CSS,
     defaultOpenAllTags: true,
     orderSchemaPropertiesBy: 'preserve',
     authentication: {
