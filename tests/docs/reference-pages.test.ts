@@ -119,6 +119,10 @@ describe('llms.txt and the concept pages', () => {
     expect(llms.startsWith(`# ${contract.doc.info.title}\n\n> `)).toBe(true);
   });
 
+  it('has concept pages that are valid MDX', () => {
+    for (const slug of CONCEPT_SLUGS) expect(() => elements(files.get(`mdx/concepts/${slug}.mdx`)!), slug).not.toThrow();
+  });
+
   it('writes every concept page and its twin, and the README', () => {
     for (const slug of CONCEPT_SLUGS) {
       expect(files.get(`mdx/concepts/${slug}.mdx`)).toBeDefined();
