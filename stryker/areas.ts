@@ -51,7 +51,7 @@ export const AREAS: Record<AreaName, Area> = {
       'tests/sandbox/media-urls.test.ts',
       'tests/sandbox/validation-details.test.ts',
       'tests/sandbox/auth-rules.test.ts',
-      'tests/sandbox/front-rules.test.ts',
+      'tests/sandbox/idempotency-rules.test.ts',
       'tests/suite/contract.test.ts',
     ],
     env: { CONTRACT_TARGET: 'sandbox', DATABASE_URL },
