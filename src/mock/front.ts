@@ -122,6 +122,39 @@ const FORWARDED = ['idempotency-key'];
 /** Prism's headers the mock does not pass on: hop-by-hop ones, its made-up ids and violation reports, and replay claims. */
 const DROPPED = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'date', 'x-request-id', 'sl-violations', 'idempotency-replayed']);
 
+interface UpstreamAnswer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+}
+
+/** Prism's answers kept at once (oldest out first), and the largest request body a kept answer is keyed by. */
+const ANSWERS_KEPT = 2_000;
+const KEYED_BODY_BYTES = 2_048;
+
+/**
+ * Prism's static mode answers a request from the contract's examples alone: the same request
+ * (method, target, forwarded headers, body) always gets the same answer. So the front keeps them
+ * and asks Prism once per distinct request; per-request parts (X-Request-Id, the envelope's
+ * requestId, Location, a transform) are applied to every answer afterwards. The proxy then costs
+ * a map lookup instead of a round trip through Prism's validation and example selection.
+ */
+function cacheKey(method: string, target: string, headers: Record<string, string>, body: Buffer): string | undefined {
+  if (body.length > KEYED_BODY_BYTES) return undefined;
+  return `${method} ${target}\n${headers.prefer ?? ''}\n${headers['idempotency-key'] ?? ''}\n${body.toString('latin1')}`;
+}
+
+class KeptAnswers {
+  private readonly map = new Map<string, UpstreamAnswer>();
+  get(key: string): UpstreamAnswer | undefined {
+    return this.map.get(key);
+  }
+  set(key: string, answer: UpstreamAnswer): void {
+    if (this.map.size >= ANSWERS_KEPT) this.map.delete(this.map.keys().next().value as string);
+    this.map.set(key, answer);
+  }
+}
+
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
   const log = options.log ?? ((line: string) => console.error(line));
   const dir = mkdtempSync(join(tmpdir(), 'layers-mock-'));
@@ -131,6 +164,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   writeFileSync(specPath, JSON.stringify(mockDocument(contract.doc)));
 
   let stopping = false;
+  const answers = new KeptAnswers();
   let prism = await startPrism({ mode: 'mock', spec: specPath, logLevel: options.logLevel ?? 'error' });
   let pool = new Pool(prism.url, { connections: 16, keepAliveTimeout: 10_000 });
   let restarting: Promise<void> | undefined;
@@ -165,23 +199,24 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       }
       const hasBody = input.rawBody.length > 0;
       if (hasBody) headers['content-type'] = 'application/json';
-      let status: number;
-      let upstreamHeaders: Record<string, string | string[] | undefined>;
-      let text: string;
-      try {
-        const upstream = await pool.request({
-          method: request.op.method.toUpperCase() as 'GET',
-          path: req.url,
-          headers,
-          ...(hasBody ? { body: input.rawBody } : {}),
-        });
-        status = upstream.statusCode;
-        upstreamHeaders = upstream.headers;
-        text = await upstream.body.text();
-      } catch (error) {
-        log(`mock: Prism did not answer: ${String(error)}`);
-        throw new ApiError('INTERNAL', 'The mock could not reach Prism; it is being restarted. Retry shortly.');
+      const kept = cacheKey(request.op.method, req.url, headers, input.rawBody);
+      let upstream = kept === undefined ? undefined : answers.get(kept);
+      if (!upstream) {
+        try {
+          const response = await pool.request({
+            method: request.op.method.toUpperCase() as 'GET',
+            path: req.url,
+            headers,
+            ...(hasBody ? { body: input.rawBody } : {}),
+          });
+          upstream = { status: response.statusCode, headers: response.headers, text: await response.body.text() };
+        } catch (error) {
+          log(`mock: Prism did not answer: ${String(error)}`);
+          throw new ApiError('INTERNAL', 'The mock could not reach Prism; it is being restarted. Retry shortly.');
+        }
+        if (kept !== undefined) answers.set(kept, upstream);
       }
+      const { status, headers: upstreamHeaders, text } = upstream;
       const contentType = String(upstreamHeaders['content-type'] ?? '');
       if (contentType.startsWith('application/problem+json')) throw problemToError(status, text);
       const out: Record<string, string> = {};

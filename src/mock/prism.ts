@@ -83,7 +83,8 @@ export async function startPrism(options: PrismOptions): Promise<RunningPrism> {
   children.add(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => { children.delete(child); resolve(); }));
   let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+  // Only the tail, for the start-up error below: a long-running Prism's output must not accumulate here.
+  child.stderr?.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-16_384); });
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitUntilAnswering(url, child, 30_000);
