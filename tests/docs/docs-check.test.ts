@@ -55,6 +55,21 @@ describe('docs:check rules', () => {
     expect(check('# X\n\n```json\n{ "jobId": "task_01HX...", "kind": "influencer_create", "status": "running" }\n```\n').some((f) => /every JobId starts with `job_`/.test(f.message))).toBe(true);
   });
 
+  it('reads the object a JavaScript sample sends with JSON.stringify, and no other object literal', () => {
+    const sample = (body: string) => [
+      '```ts',
+      'const res = await fetch(`https://api.layers.com/v1/influencers/${influencerId}/clone`, {',
+      "  method: 'POST',",
+      `  body: JSON.stringify(${body}),`,
+      '});',
+      "await layers.cloneInfluencer({ influencerId: 'inf_4a8e1bc2-3d4f-46a8-9b0c-1d2e3f4a5b6c' }, { name: 'Nova' });",
+      '```',
+    ].join('\n');
+    expect(check(sample("{ name: 'Nova (EU)', overrides: { language: 'de' } }"))).toEqual([]);
+    const bad = check(sample("{ name: 'Nova (EU)', overrides: { style: 'minimal' } }"));
+    expect(bad.map((f) => [f.line, f.message])).toEqual([[4, expect.stringMatching(/`overrides\.style` is not a field/)]]);
+  });
+
   it('reports endpoints that name no operation, wrong methods and links to missing pages; not content endpoints', () => {
     const page = [
       '# P',
@@ -148,6 +163,7 @@ describe.skipIf(!seed('000'))('docs:check on the seed pages', () => {
     expect(older[1]).toMatch(/not a valid Timestamp/);
     expect(older[2]).toMatch(/`newInfluencerId` is not a body field of cloneInfluencer/);
     expect(older[2]).toMatch(/`overrides\.vibe` is not a field/);
+    expect(older[2]).toMatch(/`overrides\.style` is not a field/);
   });
 
   it('points every finding at a line that holds what it names', () => {

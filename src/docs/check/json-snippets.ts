@@ -1,9 +1,11 @@
 /**
  * JSON objects written in a page, fenced, in a code span, or bare in the text (as a rendered page
  * exports them): every balanced `{...}` span (strings respected) that parses as a JSON object,
- * outermost first. Each comes with the offset of every member's key, so a finding names its line.
+ * outermost first; and the object literal a JavaScript sample passes to `JSON.stringify(...)` (the
+ * body it sends). Each comes with the offset of every member's key, so a finding names its line.
  */
 import type { Json } from '../../contract/oas.js';
+import { parseLiteral } from './literal.js';
 
 export interface JsonSnippet {
   start: number;
@@ -32,6 +34,24 @@ function balancedEnd(text: string, start: number): number {
     }
   }
   return -1;
+}
+
+/** Offsets of the members of a JavaScript literal: each key's first occurrence after its parent's. */
+function literalOffsets(value: unknown, span: string, base: number): Map<string, number> {
+  const offsets = new Map<string, number>();
+  const walk = (node: unknown, path: string, from: number) => {
+    offsets.set(path, base + from);
+    if (typeof node !== 'object' || node === null) return;
+    let cursor = from;
+    for (const [key, child] of Object.entries(node)) {
+      const at = span.slice(cursor).search(new RegExp(`['"]?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]?\\s*:`));
+      const offset = at < 0 ? cursor : cursor + at;
+      walk(child, `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, offset);
+      cursor = offset + 1;
+    }
+  };
+  walk(value, '', 0);
+  return offsets;
 }
 
 /** Offsets of each member of a JSON text known to be valid (a small scanner, not a validator). */
@@ -92,13 +112,22 @@ export function jsonSnippets(text: string): JsonSnippet[] {
     if (end < 0) continue;
     const span = text.slice(i, end);
     let value: unknown;
+    let offsets: () => Map<string, number>;
     try {
       value = JSON.parse(span);
+      offsets = () => memberOffsets(span, i);
     } catch {
-      continue;
+      // A JavaScript sample's body: `JSON.stringify({ name: 'Nova' })`.
+      if (!/JSON\.stringify\(\s*$/.test(text.slice(Math.max(0, i - 40), i))) continue;
+      try {
+        value = parseLiteral(span);
+      } catch {
+        continue;
+      }
+      offsets = () => literalOffsets(value, span, i);
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value) || Object.keys(value).length === 0) continue;
-    out.push({ start: i, end, value: value as { [key: string]: Json }, offsets: memberOffsets(span, i) });
+    out.push({ start: i, end, value: value as { [key: string]: Json }, offsets: offsets() });
     i = end - 1;
   }
   return out;
