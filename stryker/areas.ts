@@ -26,7 +26,7 @@ export const AREAS: Record<AreaName, Area> = {
   contract: {
     // The breaking-change engine and the Ajv set-up every validator comes from.
     mutate: ['src/contract/diff.ts', 'src/contract/validator.ts'],
-    tests: ['tests/contract/diff*.test.ts', 'tests/contract/validator*.test.ts', 'tests/suite/contract.test.ts'],
+    tests: ['tests/contract/diff*.test.ts', 'tests/contract/forward-compat.test.ts', 'tests/contract/validator*.test.ts', 'tests/suite/contract.test.ts'],
     env: { CONTRACT_TARGET: 'sandbox', DATABASE_URL },
   },
   sandbox: {
