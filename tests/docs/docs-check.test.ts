@@ -95,7 +95,7 @@ describe('docs:check rules', () => {
       '```sh',
       'curl https://api.layers.com/v1/influencers/inf_4a8e1bc2-3d4f-46a8-9b0c-1d2e3f4a5b6c -H "X-Layers-Key: $LAYERS_API_KEY"',
       '```',
-      'Needs `influencers:admin`. A bad body is `404 VALIDATION`; a gone one `NOT_THERE`.',
+      'Needs `influencers:admin`. A bad body is `404 VALIDATION`; a gone one answers the error `NOT_THERE`; `MOCK_PORT` moves the mock.',
     ].join('\n');
     expect(rules(check(page))).toEqual(['3 header', '5 scope', '5 error-code', '5 error-code']);
   });

@@ -9,7 +9,14 @@ import { list, type Report } from './finding.js';
 import { operationOf } from './endpoints.js';
 import type { PageContext } from './page-context.js';
 
-const STANDARD = ['Content-Type', 'Accept', 'Content-Length', 'Host', 'User-Agent', 'Connection', 'Accept-Encoding', 'Cache-Control'];
+/** HTTP's own headers (RFC 9110/9111/9112, CORS, cookies): a page may name them whatever the contract says. */
+const STANDARD = [
+  'Content-Type', 'Accept', 'Content-Length', 'Host', 'User-Agent', 'Connection', 'Accept-Encoding', 'Accept-Language', 'Cache-Control',
+  'Transfer-Encoding', 'Content-Encoding', 'Date', 'ETag', 'If-None-Match', 'If-Match', 'Last-Modified', 'Expect', 'Keep-Alive', 'Upgrade',
+  'Vary', 'Origin', 'Referer', 'Cookie', 'Set-Cookie', 'Range', 'Content-Range', 'Allow', 'Server', 'Proxy-Authorization', 'Forwarded',
+  'Access-Control-Allow-Origin', 'Access-Control-Allow-Methods', 'Access-Control-Allow-Headers', 'Access-Control-Expose-Headers',
+  'Access-Control-Max-Age', 'Access-Control-Request-Method', 'Access-Control-Request-Headers', 'Prefer',
+];
 
 function contractHeaders(contract: Contract): Map<string, string> {
   const names = new Map<string, string>();

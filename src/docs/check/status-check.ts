@@ -53,8 +53,16 @@ export function checkStatuses(ctx: PageContext, report: Report): void {
     const code = m[2]!;
     if (statusOf[code] !== undefined && statusOf[code] !== status) report(page.lineOf(m.index), 'error-code', `\`${code}\` is always sent with ${statusOf[code]}, not ${status}.`);
   }
+  // An unknown code, where the page offers it as one: after a status (`404 GONE_AWAY`), or in code
+  // on a line that speaks of codes or errors. (Environment variables are SCREAMING_CASE too.)
   for (const m of text.matchAll(/(?<![\w$'".{-])([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)(?![\w-])/g)) {
-    if (!codes.has(m[1]!)) report(page.lineOf(m.index), 'error-code', `\`${m[1]}\` is not an error code of the contract (${list([...codes])}).`);
+    if (codes.has(m[1]!)) continue;
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    const lineEnd = text.indexOf('\n', m.index);
+    const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+    const afterStatus = /\b[2-5]\d\d\s*\x60?\s*$/.test(text.slice(lineStart, m.index));
+    const asCode = text[m.index - 1] === '\x60' && text[m.index + m[1]!.length] === '\x60' && /\b(?:error|code)s?\b/i.test(line) && !/\b(?:env|environment|variable)\b/i.test(line);
+    if (afterStatus || asCode) report(page.lineOf(m.index), 'error-code', `\`${m[1]}\` is not an error code of the contract (${list([...codes])}).`);
   }
 
   // The errors table of a reference page: each code must be one the operation answers with.
