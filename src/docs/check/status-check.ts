@@ -59,7 +59,12 @@ export function checkStatuses(ctx: PageContext, report: Report): void {
     if (codes.has(m[1]!)) continue;
     const lineStart = text.lastIndexOf('\n', m.index) + 1;
     const lineEnd = text.indexOf('\n', m.index);
-    const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+    const wholeLine = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+    // The clause the word is in (a table cell, or text between `;`, `.` and line ends).
+    const at = m.index - lineStart;
+    const before = wholeLine.slice(0, at).split(/[;|]|\.\s/).at(-1) ?? '';
+    const after = wholeLine.slice(at).split(/[;|]|\.\s/)[0] ?? '';
+    const line = before + after;
     const afterStatus = /\b[2-5]\d\d\s*\x60?\s*$/.test(text.slice(lineStart, m.index));
     const asCode = text[m.index - 1] === '\x60' && text[m.index + m[1]!.length] === '\x60' && /\b(?:error|code)s?\b/i.test(line) && !/\b(?:env|environment|variable)\b/i.test(line);
     if (afterStatus || asCode) report(page.lineOf(m.index), 'error-code', `\`${m[1]}\` is not an error code of the contract (${list([...codes])}).`);
