@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContract } from '../../src/contract/model.js';
 import { LayersClient, LayersValidationError } from '../../src/client/index.js';
 import { problemToError } from '../../src/mock/front.js';
+import { checkDefaultExamples } from '../../src/mock/prefer.js';
 import { FIXES, mockDocument, startMock, type RunningMock } from '../../src/mock/index.js';
 
 const JOB = 'job_01HXZ9G7KMV2QX8Y1S5RJW3B7T';
@@ -103,6 +104,16 @@ describe('the mock front', () => {
     expect((await (await call(`/v1/jobs/${JOB}`)).json()).status).toBe('succeeded');
     expect((await (await call(`/v1/jobs/${JOB}`, { headers: { prefer: 'example=running' } })).json()).status).toBe('running');
     expect((await (await call(`/v1/jobs/${JOB}`, { headers: { prefer: 'code=200' } })).json()).status).toBe('succeeded');
+  });
+
+  it('refuses to start when a default example is not in the contract', () => {
+    const doc = structuredClone(loadContract().doc);
+    // The bundle's getJob path item is inline and its 200 has JSON examples (the test above reads them).
+    const item = doc.paths['/v1/jobs/{jobId}'] as { get: { responses: Record<string, { content: Record<string, { examples: Record<string, unknown> }> }> } };
+    const ok = item.get.responses['200']!;
+    delete ok.content['application/json']!.examples.succeeded;
+    expect(() => checkDefaultExamples(loadContract(doc))).toThrow('mock: the default example succeeded of getJob is not in the contract (has running, failed)');
+    expect(() => checkDefaultExamples(loadContract())).not.toThrow();
   });
 
   it(`pagesEnd: ${FIXES.pagesEnd}`, async () => {
