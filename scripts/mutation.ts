@@ -50,6 +50,7 @@ const config = {
   timeoutMS: 10_000,
   timeoutFactor: 2,
   thresholds: { high: 90, low: 80, break: null },
+  ignoreStatic: area.ignoreStatic !== undefined,
 };
 const configFile = join('.stryker-tmp', `${areaName}.config.json`);
 writeFileSync(configFile, JSON.stringify(config, null, 2));
@@ -70,14 +71,15 @@ const score = (mutants: Array<{ status: string }>) => {
   const by = (s: string) => mutants.filter((m) => m.status === s).length;
   const detected = by('Killed') + by('Timeout');
   const valid = counted.reduce((n, s) => n + by(s), 0);
-  return { detected, survived: by('Survived'), noCoverage: by('NoCoverage'), valid, score: valid ? (100 * detected) / valid : 100 };
+  return { detected, survived: by('Survived'), noCoverage: by('NoCoverage'), timeout: by('Timeout'), ignored: by('Ignored'), valid, score: valid ? (100 * detected) / valid : 100 };
 };
 const report = JSON.parse(readFileSync(`${out}/${areaName}.json`, 'utf8')) as Report;
 const rows = Object.entries(report.files).map(([file, { mutants }]) => ({ file, ...score(mutants) }));
 const total = score(Object.values(report.files).flatMap((f) => f.mutants));
 const line = (label: string, s: ReturnType<typeof score>) =>
-  `${label.padEnd(36)} ${s.score.toFixed(1).padStart(6)}%  ${String(s.detected).padStart(5)} killed  ${String(s.survived).padStart(4)} survived  ${String(s.noCoverage).padStart(4)} no coverage`;
+  `${label.padEnd(36)} ${s.score.toFixed(1).padStart(6)}%  ${String(s.detected).padStart(5)} killed (${s.timeout} by timeout)  ${String(s.survived).padStart(4)} survived  ${String(s.noCoverage).padStart(4)} no coverage  ${String(s.ignored).padStart(4)} ignored`;
 console.log(`\nmutation ${areaName} (${minutes} min)`);
 for (const row of rows) console.log(line(row.file, row));
 console.log(line('all files', total));
+if (area.ignoreStatic) console.log(`static mutants ignored (${total.ignored}): ${area.ignoreStatic}`);
 console.log(`mutation score ${areaName}: ${total.score.toFixed(2)}%  (report: ${out}/${areaName}.json, ${out}/${areaName}.html)`);
