@@ -181,6 +181,25 @@ export const title: string = contract.info.title;
     const { stdout: cjsOut } = await promisify(execFile)('node', ['cjs/out/main.js'], { cwd: consumer, env: { ...process.env, BASE_URL: `http://127.0.0.1:${port}` } });
     if (!consumerSawExpected(cjsOut)) throw new Error(`CommonJS consumer call returned ${cjsOut}`);
     console.log(`CommonJS consumer made a real call with require(): ${cjsOut.trim()}`);
+    // The CommonJS build of /msw, required as a jest-style CommonJS test would.
+    writeFileSync(join(consumer, 'cjs/msw-run.cjs'), `
+const { setupServer } = require('msw/node');
+const { createHandlers } = require('@layers/partner-api/msw');
+const { LayersClient, LayersValidationError } = require('@layers/partner-api');
+const server = setupServer(...createHandlers());
+server.listen({ onUnhandledRequest: 'error' });
+(async () => {
+  const layers = new LayersClient({ apiKey: 'sk_test' });
+  const project = await layers.createProject({ name: 'Bloom' });
+  const nova = await layers.createInfluencerAndWait({ projectId: project.projectId }, {}, { initialIntervalMs: 1 });
+  const invalid = await layers.createInfluencer({ projectId: project.projectId }, { name: 'x' }).catch((e) => e);
+  console.log(JSON.stringify({ status: nova.status, invalid: invalid instanceof LayersValidationError && Object.keys(invalid.details.fieldErrors) }));
+  server.close();
+})();
+`);
+    const { stdout: mswOut } = await promisify(execFile)('node', ['cjs/msw-run.cjs'], { cwd: consumer });
+    if (mswOut.trim() !== JSON.stringify({ status: 'ready', invalid: ['name'] })) throw new Error(`the CommonJS msw consumer printed ${mswOut}`);
+    console.log(`CommonJS consumer ran the MSW handlers with require(): ${mswOut.trim()}`);
   } finally {
     server.close();
   }
