@@ -1,35 +1,35 @@
 /**
- * `npm run bench`: the sandbox, the Prism mock (raw, and behind this project's front) and a bare
- * Node HTTP server (the ceiling) under the same load in one run, for a read and a create, on
- * loopback. autocannon runs as a separate process so it does not share an event loop with the
- * servers. Prints throughput and p50/p99 latency side by side, and the ratios the sandbox targets
- * (reads at ≥5× Prism's throughput, p99 within 3× of the bare ceiling's).
+ * `npm run bench`: every performance figure of issue 15 in one run, side by side.
+ *   - read (GET influencer) and create (POST influencer) on a bare node:http server (the ceiling),
+ *     the sandbox (PGlite in memory; and PostgreSQL when DATABASE_URL is set), raw Prism and the
+ *     mock (Prism behind the contract front); each case is run on every target in turn, so drift in
+ *     the machine's load hits them alike;
+ *   - sandboxUnderMedia: GET p99 while another process fetches 200+ distinct portraits, 6 at a time;
+ *   - scale: list first page, list deep page, get, and an idempotent POST (a replay) with 10 and with
+ *     100,000 influencers / idempotency keys;
+ *   - memory: RSS growth per 10,000 creates (sandbox, PGlite on disk as `npm run sandbox` runs it)
+ *     and per 10,000 requests (mock front), after a warm-up, each server in its own process.
+ * Prints a table and the ratios against the issue's targets; with BENCH_JSON=1 the last line is one
+ * JSON object with every figure (latencies in ms, memory in MiB).
  *   BENCH_DURATION seconds per case (default 5), BENCH_CONNECTIONS (default 10).
  */
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { startSandbox } from '../src/sandbox/index.js';
-import { startMock } from '../src/mock/index.js';
-import { startPrism } from '../src/mock/index.js';
-import { bin } from '../scripts/lib/paths.js';
+import { startMock, startPrism } from '../src/mock/index.js';
+import { DEFAULT_ORG, startSandbox, type RunningSandbox } from '../src/sandbox/index.js';
+import { createCursorCodec } from '../src/sandbox/cursor.js';
+import { secret } from '../src/sandbox/store/secrets.js';
+import { connections, duration, KEY, load, rssMiB, serverProcess, type Result } from './load.js';
 
-const duration = Number(process.env.BENCH_DURATION ?? 5);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const KEY = 'sk_bench_key';
+const progress = (line: string) => console.error(`bench: ${line}`);
+const headers = { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' };
 
-interface Target { name: string; url: string; read: string; create: string; stop(): Promise<void> }
-interface Result { rps: number; p50: number; p99: number; errors: number }
-
-async function load(url: string, method: 'GET' | 'POST'): Promise<Result> {
-  const args = ['--json', '-d', String(duration), '-c', String(connections), '-H', `authorization=Bearer ${KEY}`, '-m', method];
-  if (method === 'POST') args.push('-H', 'content-type=application/json', '-b', '{}');
-  const { stdout } = await promisify(execFile)(bin('autocannon'), [...args, url], { maxBuffer: 16 * 1024 * 1024 });
-  const r = JSON.parse(stdout) as { requests: { average: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number };
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.non2xx + r.errors };
-}
+interface Target { name: string; read: string; create: string; stop(): Promise<void> }
+type Pair = { read: Result; create: Result };
 
 async function bareServer(): Promise<Target> {
   const influencer = JSON.stringify({ influencerId: 'inf_4a8e1bc2-3d4f-46a8-9b0c-1d2e3f4a5b6c', name: 'Nova', status: 'ready' });
@@ -39,93 +39,210 @@ async function bareServer(): Promise<Target> {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { name: 'bare node:http (ceiling)', url, read: `${url}/x`, create: `${url}/x`, stop: () => new Promise((r) => server.close(() => r())) };
+  return { name: 'bare node:http (ceiling)', read: `${url}/x`, create: `${url}/x`, stop: () => new Promise((r) => server.close(() => r())) };
 }
 
-const EXAMPLE_READ = '/v1/influencers/inf_4a8e1bc2-3d4f-46a8-9b0c-1d2e3f4a5b6c';
-const EXAMPLE_CREATE = '/v1/projects/prj_254a4ce1-f4ca-42b1-9e36-17ca45ef3d39/influencers';
+async function newProject(sandbox: RunningSandbox, appDescription = true): Promise<{ projectId: string; brandVoice: string; language: string; initialInfluencer: { influencerId: string; jobId: string } | null }> {
+  const body = JSON.stringify(appDescription ? { name: 'Bench', appDescription: 'A bench app.' } : { name: 'Bench' });
+  return (await (await fetch(`${sandbox.url}/v1/projects`, { method: 'POST', headers, body })).json()) as never;
+}
 
-async function sandboxTarget(): Promise<Target> {
-  const sandbox = await startSandbox({ apiKey: KEY, log: () => {} });
-  const headers = { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' };
-  const project = (await (await fetch(`${sandbox.url}/v1/projects`, { method: 'POST', headers, body: '{"name":"Bench","appDescription":"A bench app."}' })).json()) as {
-    projectId: string; initialInfluencer: { influencerId: string };
-  };
+async function sandboxTarget(name: string, databaseUrl?: string): Promise<Target> {
+  const sandbox = await startSandbox({ apiKey: KEY, log: () => {}, ...(databaseUrl ? { databaseUrl } : {}) });
+  const project = await newProject(sandbox);
   return {
-    name: 'sandbox (PGlite, in memory)',
-    url: sandbox.url,
-    read: `${sandbox.url}/v1/influencers/${project.initialInfluencer.influencerId}`,
+    name,
+    read: `${sandbox.url}/v1/influencers/${project.initialInfluencer!.influencerId}`,
     create: `${sandbox.url}/v1/projects/${project.projectId}/influencers`,
     stop: () => sandbox.close(),
   };
 }
 
+const EXAMPLE_READ = '/v1/influencers/inf_4a8e1bc2-3d4f-46a8-9b0c-1d2e3f4a5b6c';
+const EXAMPLE_CREATE = '/v1/projects/prj_254a4ce1-f4ca-42b1-9e36-17ca45ef3d39/influencers';
+
 async function prismTarget(): Promise<Target> {
   const prism = await startPrism({ mode: 'mock' });
-  return { name: 'prism mock (raw, -v error)', url: prism.url, read: prism.url + EXAMPLE_READ, create: prism.url + EXAMPLE_CREATE, stop: () => prism.stop() };
+  return { name: 'prism mock (raw, -v error)', read: prism.url + EXAMPLE_READ, create: prism.url + EXAMPLE_CREATE, stop: () => prism.stop() };
 }
 
 async function mockTarget(): Promise<Target> {
   const mock = await startMock();
-  return { name: 'mock (prism + envelope front)', url: mock.url, read: mock.url + EXAMPLE_READ, create: mock.url + EXAMPLE_CREATE, stop: () => mock.stop() };
+  return { name: 'mock (prism + contract front)', read: mock.url + EXAMPLE_READ, create: mock.url + EXAMPLE_CREATE, stop: () => mock.stop() };
 }
 
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const assetId = (n: number) => `med_${n.toString(32).toUpperCase().padStart(26, '0').split('').map((c) => CROCKFORD[parseInt(c, 32)]).join('')}`;
-
-/**
- * GET influencer latency while another client fetches distinct 512 px portraits 6 at a time
- * (never the same twice, so no cache helps), next to the same GET with no portrait traffic.
- */
-async function portraitLoad(inlinePortraits: boolean): Promise<{ idle: Result; underMedia: Result; portraits: number }> {
-  const sandbox = await startSandbox({ apiKey: KEY, log: () => {}, inlinePortraits });
-  const headers = { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' };
-  const project = (await (await fetch(`${sandbox.url}/v1/projects`, { method: 'POST', headers, body: '{"name":"Bench","appDescription":"A bench app."}' })).json()) as { initialInfluencer: { influencerId: string } };
-  const read = `${sandbox.url}/v1/influencers/${project.initialInfluencer.influencerId}`;
-  await load(read, 'GET').catch(() => undefined);
-  const idle = await load(read, 'GET');
-  let stop = false;
-  let fetched = 0;
-  let next = Math.floor(Math.random() * 1e9);
-  const fetcher = async () => {
-    while (!stop) {
-      await (await fetch(`${sandbox.url}/media/${assetId(next++)}.png`)).arrayBuffer();
-      fetched++;
+/** Each case on every target in turn (read on all, then create on all), after a one-second warm-up. */
+async function throughput(targets: Record<string, Target>): Promise<Record<string, Pair>> {
+  const out: Record<string, Partial<Pair>> = {};
+  for (const kind of ['read', 'create'] as const) {
+    for (const [id, target] of Object.entries(targets)) {
+      const options = kind === 'read' ? {} : { method: 'POST' as const };
+      await load(target[kind], { ...options, seconds: 1 });
+      (out[id] ??= {})[kind] = await load(target[kind], options);
+      progress(`${kind} ${target.name}`);
     }
-  };
-  const fetchers = Array.from({ length: 6 }, fetcher);
-  const underMedia = await load(read, 'GET');
-  stop = true;
-  await Promise.all(fetchers);
+  }
+  return out as Record<string, Pair>;
+}
+
+/** GET influencer p99 idle, then while a separate process fetches distinct portraits 6 at a time. */
+async function underMedia(): Promise<{ idle: Result; read: Result; portraits: number }> {
+  const sandbox = await startSandbox({ apiKey: KEY, log: () => {} });
+  const project = await newProject(sandbox);
+  const read = `${sandbox.url}/v1/influencers/${project.initialInfluencer!.influencerId}`;
+  await load(read, { seconds: 1 });
+  const idle = await load(read);
+  const fetcher = spawn(process.execPath, [join(import.meta.dirname, 'fetch-portraits.mjs'), sandbox.url], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let printed = '';
+  fetcher.stdout.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+  const exited = new Promise((resolve) => fetcher.once('exit', resolve));
+  await new Promise((r) => setTimeout(r, 300));
+  const loaded = await load(read);
+  fetcher.stdin.end();
+  await exited;
   await sandbox.close();
-  return { idle, underMedia, portraits: fetched };
+  progress('GET under portrait load');
+  return { idle, read: loaded, portraits: Number(printed.trim()) };
 }
 
-const results: Array<{ name: string; read: Result; create: Result }> = [];
-for (const start of [bareServer, sandboxTarget, prismTarget, mockTarget]) {
-  const target = await start();
-  await load(target.read, 'GET').catch(() => undefined); // warm-up, not recorded
-  const read = await load(target.read, 'GET');
-  const create = await load(target.create, 'POST');
-  results.push({ name: target.name, read, create });
-  await target.stop();
-  console.error(`measured ${target.name}`);
+interface ScaleFigures { listFirstPage: Result; listDeepPage: Result; getInfluencer: Result; idempotentPost: Result }
+
+/** The four reads with `n` influencers in the project and `n` stored idempotency keys (rows written by SQL). */
+async function scaleCase(n: number): Promise<ScaleFigures> {
+  const sandbox = await startSandbox({ apiKey: KEY, log: () => {} });
+  const project = await newProject(sandbox, false);
+  await sandbox.db.query(
+    `INSERT INTO influencers (influencer_id, org_id, project_id, name, gender, age_range, brand_voice, language, status, created_at, updated_at)
+     SELECT 'inf_' || gen_random_uuid(), $1, $2, 'Bench ' || g, 'female', 'adult', $3, $4, 'ready', now(), now() FROM generate_series(1, $5) g`,
+    [DEFAULT_ORG, project.projectId, project.brandVoice, project.language, n],
+  );
+  await sandbox.db.query('UPDATE projects SET influencers_created = $2 WHERE project_id = $1', [project.projectId, n]);
+  await sandbox.db.query(
+    `INSERT INTO idempotency_keys (org_id, operation_id, idempotency_key, request_hash, response_status, response_headers, response_body)
+     SELECT $1, 'createInfluencer', 'bench-' || g, 'x', 202, '{}', '{}' FROM generate_series(1, $2) g`,
+    [DEFAULT_ORG, n],
+  );
+  // What the sandbox does itself once its tables grow through the API (store/statistics.ts); rows written by SQL bypass that count.
+  await sandbox.db.query('ANALYZE');
+  const [middle] = await sandbox.db.query<{ influencer_id: string; seq: number }>('SELECT influencer_id, seq FROM influencers WHERE project_id = $1 ORDER BY seq OFFSET $2 LIMIT 1', [project.projectId, Math.floor(n / 2)]);
+  const cursor = createCursorCodec(await secret(sandbox.db, 'cursor')).encode(project.projectId, Number(middle!.seq));
+  const list = `${sandbox.url}/v1/projects/${project.projectId}/influencers`;
+  const create = { method: 'POST' as const, headers: { 'idempotency-key': `bench-hot-${n}` } };
+  await fetch(list, { method: 'POST', headers: { ...headers, 'idempotency-key': `bench-hot-${n}` }, body: '{}' });
+  const figures = {
+    listFirstPage: await load(`${list}?limit=20`),
+    listDeepPage: await load(`${list}?limit=20&cursor=${encodeURIComponent(cursor)}`),
+    getInfluencer: await load(`${sandbox.url}/v1/influencers/${middle!.influencer_id}`),
+    idempotentPost: await load(list, create),
+  };
+  await sandbox.close();
+  progress(`scale with ${n.toLocaleString('en')} influencers and keys`);
+  return figures;
 }
 
-const media = { worker: await portraitLoad(false), inline: await portraitLoad(true) };
-console.error('measured portrait load');
+interface Growth { warmupMiB: number; afterMiB: number[]; perTenThousandMiB: number }
 
-const fmt = (r: Result) => `${r.rps.toFixed(0).padStart(7)} rps  p50 ${String(r.p50).padStart(3)} ms  p99 ${String(r.p99).padStart(4)} ms${r.errors ? `  (${r.errors} non-2xx/errors)` : ''}`;
-const width = Math.max(...results.map((r) => r.name.length));
-console.log(`\nload: ${connections} connections, ${duration} s per case, loopback, node ${process.version}`);
-console.log(`${'server'.padEnd(width)}  ${'read (GET influencer)'.padEnd(40)}  create (POST influencer)`);
-for (const r of results) console.log(`${r.name.padEnd(width)}  ${fmt(r.read).padEnd(40)}  ${fmt(r.create)}`);
-const [bare, sandbox, prism] = results as [typeof results[0], typeof results[0], typeof results[0]];
-console.log('\nratios');
-console.log(`  sandbox / prism throughput, read:   ${(sandbox.read.rps / prism.read.rps).toFixed(1)}x   (target ≥ 5x)`);
-console.log(`  sandbox / prism throughput, create: ${(sandbox.create.rps / prism.create.rps).toFixed(1)}x`);
-console.log(`  sandbox p99 / bare p99, read:       ${(Math.max(sandbox.read.p99, 1) / Math.max(bare.read.p99, 1)).toFixed(1)}x   (target ≤ 3x; p99 floored at 1 ms)`);
-console.log('\nGET influencer while 6 clients fetch distinct 512 px portraits (sandbox, PGlite)');
-for (const [name, m] of Object.entries(media)) {
-  console.log(`  portraits rendered ${name.padEnd(6)}: idle p99 ${m.idle.p99} ms (${m.idle.rps.toFixed(0)} rps) · under portrait load p99 ${m.underMedia.p99} ms (${m.underMedia.rps.toFixed(0)} rps) · ${m.portraits} portraits served · ratio ${(Math.max(m.underMedia.p99, 1) / Math.max(m.idle.p99, 1)).toFixed(1)}x (target ≤ 3x)`);
+/** RSS after a warm-up of 10,000 requests, then after each of `rounds` more rounds of 10,000. */
+async function growth(pid: number, url: string, method: 'GET' | 'POST', rounds = 2): Promise<Growth> {
+  await load(url, { method, amount: 10_000 });
+  const warmupMiB = rssMiB(pid);
+  const afterMiB: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    await load(url, { method, amount: 10_000 });
+    afterMiB.push(rssMiB(pid));
+  }
+  const round = (x: number) => Math.round(x * 10) / 10;
+  return { warmupMiB: round(warmupMiB), afterMiB: afterMiB.map(round), perTenThousandMiB: round((afterMiB.at(-1)! - warmupMiB) / rounds) };
 }
+
+async function memory(): Promise<{ sandboxCreates: Growth; mockRequests: Growth }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'layers-bench-'));
+  const sandbox = await serverProcess('scripts/sandbox.ts', { SANDBOX_PORT: '0', SANDBOX_API_KEY: KEY, SANDBOX_DATA_DIR: dataDir, DATABASE_URL: '' });
+  const project = (await (await fetch(`${sandbox.url}/v1/projects`, { method: 'POST', headers, body: '{"name":"Bench"}' })).json()) as { projectId: string };
+  const sandboxCreates = await growth(sandbox.pid, `${sandbox.url}/v1/projects/${project.projectId}/influencers`, 'POST');
+  await sandbox.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+  progress('sandbox memory');
+  const mock = await serverProcess('scripts/mock.ts', { MOCK_PORT: '0' });
+  const mockRequests = await growth(mock.pid, mock.url + EXAMPLE_READ, 'GET');
+  await mock.stop();
+  progress('mock memory');
+  return { sandboxCreates, mockRequests };
+}
+
+// ------------------------------------------------------------------------------------------------
+
+const started = new Date();
+const load1 = loadavg()[0]!;
+const targets: Record<string, Target> = {
+  bare: await bareServer(),
+  sandbox: await sandboxTarget('sandbox (PGlite, in memory)'),
+  ...(process.env.DATABASE_URL ? { sandboxPostgres: await sandboxTarget('sandbox (PostgreSQL)', process.env.DATABASE_URL) } : {}),
+  prism: await prismTarget(),
+  mock: await mockTarget(),
+};
+const pairs = await throughput(targets);
+for (const target of Object.values(targets)) await target.stop();
+const media = await underMedia();
+const scale = { n10: await scaleCase(10), n100000: await scaleCase(100_000) };
+const mem = await memory();
+
+// ------------------------------------------------------------------------------------------------
+
+const floor1 = (ms: number) => Math.max(ms, 1);
+const x = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
+const fmt = (r: Result) => `${String(r.rps).padStart(6)} rps  p50 ${String(r.p50).padStart(3)}  p99 ${String(r.p99).padStart(4)} ms${r.errors ? ` (${r.errors} errors)` : ''}`;
+const width = Math.max(...Object.values(targets).map((t) => t.name.length));
+console.log(`\n${started.toISOString()}, node ${process.version}, ${connections} connections, ${duration} s per case, loopback, load average ${load1.toFixed(2)} at start`);
+console.log(`${'server'.padEnd(width)}  ${'read (GET influencer)'.padEnd(38)}  create (POST influencer)`);
+for (const [id, target] of Object.entries(targets)) console.log(`${target.name.padEnd(width)}  ${fmt(pairs[id]!.read).padEnd(38)}  ${fmt(pairs[id]!.create)}`);
+
+const { bare, sandbox, prism, mock } = pairs as Record<'bare' | 'sandbox' | 'prism' | 'mock', Pair>;
+const check = (ok: boolean) => (ok ? 'met' : 'NOT met');
+const ratios: Array<[string, number, string, boolean]> = [
+  ['sandbox / prism, create rps', sandbox.create.rps / prism.create.rps, '≥ 1', sandbox.create.rps >= prism.create.rps],
+  ['sandbox / prism, read rps', sandbox.read.rps / prism.read.rps, '≥ 5', sandbox.read.rps >= 5 * prism.read.rps],
+  ['sandbox / bare, read p99', floor1(sandbox.read.p99) / floor1(bare.read.p99), '≤ 3', floor1(sandbox.read.p99) <= 3 * floor1(bare.read.p99)],
+  ['mock / prism, read rps', mock.read.rps / prism.read.rps, '≥ 0.9', mock.read.rps >= 0.9 * prism.read.rps],
+  ['mock / prism, create rps', mock.create.rps / prism.create.rps, '≥ 0.9', mock.create.rps >= 0.9 * prism.create.rps],
+  ['GET p99 under portraits / idle', floor1(media.read.p99) / floor1(media.idle.p99), '≤ 3', floor1(media.read.p99) <= 3 * floor1(media.idle.p99)],
+];
+for (const key of ['listFirstPage', 'listDeepPage', 'getInfluencer', 'idempotentPost'] as const) {
+  const big = floor1(scale.n100000[key].p99);
+  const small = floor1(scale.n10[key].p99);
+  ratios.push([`${key} p99, 100,000 / 10`, big / small, '≤ 2', big <= 2 * small]);
+}
+if (pairs.sandboxPostgres) ratios.push(['sandbox (PostgreSQL) / prism, create rps', pairs.sandboxPostgres.create.rps / prism.create.rps, '(reported)', true]);
+console.log('\nratios (p99 floored at 1 ms)');
+for (const [name, value, target, ok] of ratios) console.log(`  ${name.padEnd(42)} ${value.toFixed(2).padStart(7)}x   target ${target.padEnd(10)} ${target === '(reported)' ? '' : check(ok)}`);
+
+console.log(`\nGET influencer while another process fetched ${media.portraits} distinct 512 px portraits, 6 at a time: idle ${fmt(media.idle)} · under load ${fmt(media.read)}`);
+console.log('\nscale (sandbox, PGlite): p99 with 10 → with 100,000 influencers in the project / stored idempotency keys');
+for (const key of ['listFirstPage', 'listDeepPage', 'getInfluencer', 'idempotentPost'] as const) {
+  console.log(`  ${key.padEnd(15)} ${fmt(scale.n10[key])}  →  ${fmt(scale.n100000[key])}   (${x(floor1(scale.n100000[key].p99), floor1(scale.n10[key].p99))})`);
+}
+const g = (m: Growth) => `warm-up ${m.warmupMiB} MiB, then ${m.afterMiB.join(' → ')} MiB: ${m.perTenThousandMiB} MiB per 10,000`;
+console.log('\nmemory (RSS of the server process, after a warm-up of 10,000)');
+console.log(`  sandbox (PGlite on disk), per 10,000 creates: ${g(mem.sandboxCreates)}`);
+console.log(`  mock front (without Prism), per 10,000 GETs:  ${g(mem.mockRequests)}`);
+
+if (process.env.BENCH_JSON === '1') {
+  const strip = (r: Result) => ({ rps: r.rps, p50: r.p50, p99: r.p99, ...(r.errors ? { errors: r.errors } : {}) });
+  const pair = (p: Pair) => ({ read: strip(p.read), create: strip(p.create) });
+  const figures = (s: ScaleFigures) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, strip(v)]));
+  console.log(
+    JSON.stringify({
+      bare: pair(bare),
+      sandbox: pair(sandbox),
+      ...(pairs.sandboxPostgres ? { sandboxPostgres: pair(pairs.sandboxPostgres) } : {}),
+      prism: pair(prism),
+      mock: pair(mock),
+      sandboxUnderMedia: { read: strip(media.read), idle: strip(media.idle), portraits: media.portraits },
+      scale: { influencers10: figures(scale.n10), influencers100000: figures(scale.n100000) },
+      memory: { sandboxPerTenThousandCreatesMiB: mem.sandboxCreates.perTenThousandMiB, mockPerTenThousandRequestsMiB: mem.mockRequests.perTenThousandMiB, sandbox: mem.sandboxCreates, mock: mem.mockRequests },
+      ratios: Object.fromEntries(ratios.map(([name, value, target, ok]) => [name, { value: Math.round(value * 100) / 100, target, met: ok }])),
+      run: { date: started.toISOString(), node: process.version, connections, seconds: duration, loadAverage: load1 },
+    }),
+  );
+}
+process.exit(0);

@@ -14,6 +14,7 @@ import { migrate } from './store/migrations.js';
 import { openPglite } from './store/pglite.js';
 import { openPostgres } from './store/postgres.js';
 import { secret } from './store/secrets.js';
+import { keepStatistics } from './store/statistics.js';
 
 export { DEFAULT_ORG, readSandboxEnv, type SandboxOptions } from './config.js';
 
@@ -44,6 +45,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 
   // PGlite is this process's own: it may cache reads. PostgreSQL may be shared with other processes.
   const reads = createReads(db.kind === 'pglite');
+  // PostgreSQL's autovacuum keeps its statistics; PGlite has none.
+  const statistics = db.kind === 'pglite' ? await keepStatistics(db, log) : undefined;
   const cursors = createCursorCodec(await secret(db, 'cursor'));
   const portraits = createPortraitRenderer({ inline: options.inlinePortraits === true });
   const runner: JobRunner = startJobRunner(db, timing, (error) => log(`job runner: ${(error as Error).stack ?? String(error)}`), (influencerId, jobId) => reads.changed({ influencerId, jobId }));
@@ -58,7 +61,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       return mediaBase;
     },
     ...(options.limits ? { limits: options.limits } : {}),
-    afterWrite: () => runner.wake(),
+    afterWrite: () => {
+      runner.wake();
+      statistics?.wrote(1);
+    },
     log,
   });
   await new Promise<void>((resolve, reject) => {

@@ -9,9 +9,16 @@ function wrap(q: PGlite | Transaction): Omit<Db, 'transaction' | 'close' | 'kind
   };
 }
 
+/**
+ * PostgreSQL's default shared_buffers (128 MB) is all resident in PGlite's WASM memory; a sandbox's
+ * working set is far smaller, and pages outside the buffers are still in this process (MEMFS) or
+ * the OS page cache.
+ */
+const START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
+
 /** Embedded PostgreSQL (WASM). `dataDir` persists across restarts; without it the database lives in memory. */
 export async function openPglite(dataDir?: string): Promise<Db> {
-  const pg = dataDir ? new PGlite(dataDir) : new PGlite();
+  const pg = new PGlite({ ...(dataDir ? { dataDir } : {}), startParams: START_PARAMS });
   await pg.waitReady;
   const db: Db = {
     kind: 'pglite',
