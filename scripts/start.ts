@@ -10,6 +10,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { readSandboxEnv, startSandbox } from '../src/sandbox/index.js';
 import { startMock } from '../src/mock/index.js';
+import { buildSite } from '../src/docs/site/build-site.js';
+import { defaultLocalServers } from '../src/docs/site/site-document.js';
 import { serveDirectory } from './lib/static-server.js';
 import { bin, redoclyEnv, repoRoot } from './lib/paths.js';
 
@@ -77,6 +79,8 @@ if (build) {
 const docs = await step(`[3/5] docs server`, () => listening('docs server', 'DOCS_PORT', ports.docs, () => serveDirectory(join(repoRoot, 'dist/docs'), ports.docs)));
 const mock = await step(`[4/5] mock (Prism behind the contract front)`, () => listening('mock', 'MOCK_PORT', ports.mock, () => startMock({ port: ports.mock })));
 const sandbox = await step(`[5/5] sandbox (${storage})`, () => listening('sandbox', 'SANDBOX_PORT', sandboxOptions.port ?? 4020, () => startSandbox(sandboxOptions)));
+// The site's server switcher names the ports the mock and sandbox really got (a port of 0 is only known now).
+buildSite(join(repoRoot, 'dist/docs'), { localServers: defaultLocalServers({ SANDBOX_PORT: new URL(sandbox.url).port, MOCK_PORT: new URL(mock.url).port }) });
 
 console.log('');
 console.log(`docs     http://127.0.0.1:${(docs.address() as AddressInfo).port}/`);

@@ -9,11 +9,14 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.js': 'text/javascript',
   '.css': 'text/css',
+  '.md': 'text/markdown; charset=utf-8',
+  '.mdx': 'text/markdown; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 /**
  * Serves one directory read-only over loopback; `/` is index.html. Extension-less paths that are
- * not files also get index.html: the docs (Redoc 3) route client-side (`/influencers/...`), so a
+ * not files also get index.html: the docs site (Scalar) routes client-side, so a
  * reload or a shared link must land on the app. Resolves once listening.
  */
 export function serveDirectory(root: string, port: number, host = '127.0.0.1'): Promise<Server> {
