@@ -1,7 +1,18 @@
 // The portrait worker (media.ts): renders PNGs off the API's event loop. portrait.ts is
 // TypeScript, so the worker loads it through tsx.
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { tsImport } from 'tsx/esm/api';
+
+// Renders yield the CPU to the API: on Linux a thread has its own nice value (setpriority on its
+// thread id), so with the cores busy the event loop answering GETs runs first. Elsewhere: no-op.
+try {
+  const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+  if (Number.isInteger(tid) && tid > 0) setPriority(tid, 15);
+} catch {
+  // no /proc, or not permitted: render at normal priority
+}
 
 const { renderPortraitPng } = await tsImport('./portrait.ts', import.meta.url);
 
