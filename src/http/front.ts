@@ -172,17 +172,21 @@ export async function createFront<P>(options: FrontOptions<P>): Promise<Front> {
   app.removeAllContentTypeParsers();
   // Bytes only: media type, charset, UTF-8 and JSON are checked by the operation (requests.ts).
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+  // Every answer names its request (X-Request-Id), equal to the envelope's requestId on errors: set
+  // first, before any hook can answer, rather than in an onSend hook (one hook and one promise
+  // fewer on every response).
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.header('x-request-id', request.id);
+    done();
+  });
   registerCors(app, contract);
 
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', (request, _reply, done) => {
     if (request.raw.httpVersionMajor === 1 && request.raw.httpVersionMinor >= 1 && headerValues(request.raw, 'host').length !== 1) {
-      throw new ApiError('MALFORMED_REQUEST', 'HTTP/1.1 requests need exactly one Host header.', undefined, { connection: 'close' });
+      done(new ApiError('MALFORMED_REQUEST', 'HTTP/1.1 requests need exactly one Host header.', undefined, { connection: 'close' }));
+      return;
     }
-  });
-
-  // Every answer names its request (X-Request-Id), equal to the envelope's requestId on errors.
-  app.addHook('onSend', async (request, reply) => {
-    reply.header('x-request-id', request.id);
+    done();
   });
 
   app.setNotFoundHandler((request, reply) => {
