@@ -9,11 +9,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
+import { Agent, fetch } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bin, repoRoot } from '../../scripts/lib/paths.js';
 
 const url = process.env.DATABASE_URL;
 const key = `sk_test_pages_${randomBytes(8).toString('hex')}`;
+// Idle sockets are dropped well before the servers' 5 s keep-alive timeout: on a stalled machine a
+// request sent on a socket the server is closing fails with "other side closed".
+const dispatcher = new Agent({ keepAliveTimeout: 1_000, keepAliveMaxTimeout: 1_000 });
 
 interface Process {
   child: ChildProcess;
@@ -43,6 +47,7 @@ async function stopProcess(p: Process | undefined): Promise<void> {
 
 async function call(base: string, method: string, path: string, body?: unknown): Promise<any> {
   const response = await fetch(base + path, {
+    dispatcher,
     method,
     headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -60,6 +65,7 @@ describe.skipIf(!url)('listing on PostgreSQL with two sandbox processes creating
   }, 60_000);
   afterAll(async () => {
     await Promise.all([stopProcess(a), stopProcess(b)]);
+    await dispatcher.close();
   });
 
   it('orders by createdAt and never skips an influencer that committed behind a cursor', async () => {
