@@ -9,7 +9,7 @@ import { tsImport } from 'tsx/esm/api';
 // thread id), so with the cores busy the event loop answering GETs runs first. Elsewhere: no-op.
 try {
   const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
-  if (Number.isInteger(tid) && tid > 0) setPriority(tid, 15);
+  if (Number.isInteger(tid) && tid > 0) setPriority(tid, 10);
 } catch {
   // no /proc, or not permitted: render at normal priority
 }
