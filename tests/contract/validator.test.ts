@@ -84,6 +84,15 @@ describe('the contract validator', () => {
     expect(() => strict.forInline({ type: 'object', required: ['a'], allOf: [{ properties: { a: { type: 'string' } } }] })).not.toThrow();
   });
 
+  it('allows `required` to name a property it does not declare (strictRequired off)', () => {
+    expect(() => strict.forInline({ type: 'object', required: ['undeclared'] })).not.toThrow();
+  });
+
+  it('rewrites only $ref values: a string value that looks like a ref is left alone', () => {
+    const v = strict.forInline({ const: '#/components/schemas/ProjectId' });
+    expect(v('#/components/schemas/ProjectId')).toBe(true);
+  });
+
   it('works on a document without components', () => {
     const bare = { openapi: '3.1.0', info: { title: 't', version: '1' }, paths: {} } as OpenApiDocument;
     expect(createContractValidator(bare).forInline({ type: 'string' })('x')).toBe(true);
