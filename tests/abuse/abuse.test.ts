@@ -137,7 +137,9 @@ for (const kind of targets) {
       );
       const closedWithin = (ms: number) => Promise.all(sockets.map((s) => new Promise<boolean>((resolve) => {
         if (s.destroyed || s.readyState === 'closed') return resolve(true);
-        const t = setTimeout(() => resolve(false), ms);
+        // After a stalled event loop the timer runs before the pending I/O (timers come first in a
+        // loop turn), so the verdict waits one turn for the socket events already queued.
+        const t = setTimeout(() => setImmediate(() => resolve(s.destroyed || s.readyState === 'closed')), ms);
         s.once('close', () => { clearTimeout(t); resolve(true); });
       })));
       // Sockets that never send a request are closed by the idle timeout; those past the cap at once.
