@@ -106,6 +106,13 @@ describe('403: scopes', () => {
     expect(lacks('getProject')).toContain(' also grants it');
   });
 
+  it('joins several other granting scopes with "or"', async () => {
+    const answer = await get({ authorization: `Bearer ${readOnlyKey}` }, '/v1/jobs/job_00000000000000000000000000');
+    expect(answer.status).toBe(403);
+    expect(answer.json.error.message).toBe(lacks('getJob'));
+    expect(lacks('getJob')).toMatch(/ \(\S+ or \S+ also grants it\)\.$/);
+  });
+
   it('names a single scope plainly', async () => {
     const answer = await rawCall(sb.url, 'POST', '/v1/projects', { authorization: `Bearer ${readOnlyKey}`, 'content-type': 'application/json' }, '{"name":"No scope"}');
     expect(answer.status).toBe(403);
