@@ -58,6 +58,7 @@ export const AREAS: Record<AreaName, Area> = {
       'tests/sandbox/auth-rules.test.ts',
       'tests/sandbox/idempotency-rules.test.ts',
       'tests/sandbox/error-envelope.test.ts',
+      'tests/sandbox/handler-rules.test.ts',
       'tests/suite/contract.test.ts',
     ],
     env: { CONTRACT_TARGET: 'sandbox', DATABASE_URL },
