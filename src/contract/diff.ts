@@ -95,6 +95,11 @@ function compareEnums(ctx: Ctx, before: Schema, after: Schema, where: string): v
   }
   if ('const' in before && 'const' in after && JSON.stringify(before.const) !== JSON.stringify(after.const)) {
     push(ctx, true, 'const changed', where, `${where} changed from ${JSON.stringify(before.const)} to ${JSON.stringify(after.const)}`);
+  } else if ('const' in after && !('const' in before)) {
+    // A const that appears narrows the value to one (requests break); one that goes widens it (responses break).
+    push(ctx, ctx.direction === 'request', 'const added', where, `${where} is now always ${JSON.stringify(after.const)}`);
+  } else if ('const' in before && !('const' in after)) {
+    push(ctx, ctx.direction === 'response', 'const removed', where, `${where} is no longer always ${JSON.stringify(before.const)}`);
   }
 }
 

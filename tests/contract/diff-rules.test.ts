@@ -423,9 +423,13 @@ describe('edges the first mutation run showed untested', () => {
       req(false, 'auth widened', 'security', 'security now also accepts apiKeyAuth:things:write+bearerAuth:things:write'),
     ]);
   });
-  // Found by mutation testing: a `const` that appears or goes is not compared (only a changed value is).
-  it.fails('a const added to a request property narrows it (the engine does not flag this yet)', () => {
+  // Found by mutation testing: a `const` that appears or goes used not to be compared (only a changed value was).
+  it('a const added to a request property narrows it', () => {
     expect(diff((d) => (s(d).ThingRequest.properties.note.const = 'only'))).toEqual([req(true, 'const added', 'body.note', expect.any(String) as unknown as string)]);
+  });
+  it('a const removed from a response property widens it; added to one, it only narrows', () => {
+    expect(diff((d) => delete s(d).Thing.properties.kind.const)).toEqual([res(true, 'const removed', 'response 201.kind', 'response 201.kind is no longer always "thing"')]);
+    expect(diff((d) => (s(d).Thing.properties.note.const = 'only'))).toEqual([res(false, 'const added', 'response 201.note', 'response 201.note is now always "only"')]);
   });
 });
 
