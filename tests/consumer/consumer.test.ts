@@ -56,6 +56,17 @@ async function runConsumer(target: 'msw' | 'remote', env: Record<string, string>
 }
 
 const requestId = expect.stringMatching(/^req_[0-9A-HJKMNP-TV-Z]{26}$/);
+/** What the partner flow sees against a server that keeps state (the sandbox and the MSW double alike). */
+const statefulFlow = {
+  project: { status: 201, location: expect.stringMatching(/^\/v1\/projects\/prj_/), requestId, replayed: false },
+  created: { status: 'ready', projectId: true },
+  cloned: { status: 'ready', name: 'Maria (ES)' },
+  listed: 2,
+  distinctListed: 2,
+  patched: 'witty',
+  deleted: 'deleted',
+  afterDelete: 'LayersNotFoundError NOT_FOUND',
+};
 
 describe('a consumer of the packed tarball runs the partner flows', () => {
   it('against the mock: every flow ends, with the examples the README names', async () => {
@@ -85,16 +96,7 @@ describe('a consumer of the packed tarball runs the partner flows', () => {
     try {
       sandbox = await startSandbox({ apiKey, databaseUrl: '', log: () => {} });
       const seen = await runConsumer('remote', { BASE_URL: sandbox.url, API_KEY: apiKey });
-      expect(seen).toMatchObject({
-        project: { status: 201, location: expect.stringMatching(/^\/v1\/projects\/prj_/), requestId, replayed: false },
-        created: { status: 'ready', projectId: true },
-        cloned: { status: 'ready', name: 'Maria (ES)' },
-        listed: 2,
-        distinctListed: 2,
-        patched: 'witty',
-        deleted: 'deleted',
-        afterDelete: 'LayersNotFoundError NOT_FOUND',
-      });
+      expect(seen).toMatchObject(statefulFlow);
     } finally {
       await sandbox?.close();
     }
@@ -102,15 +104,6 @@ describe('a consumer of the packed tarball runs the partner flows', () => {
 
   it('with the MSW handlers and no network', async () => {
     const seen = await runConsumer('msw');
-    expect(seen).toMatchObject({
-      project: { status: 201, location: expect.stringMatching(/^\/v1\/projects\/prj_/), requestId, replayed: false },
-      created: { status: 'ready', projectId: true },
-      cloned: { status: 'ready', name: 'Maria (ES)' },
-      listed: 2,
-      distinctListed: 2,
-      patched: 'witty',
-      deleted: 'deleted',
-      afterDelete: 'LayersNotFoundError NOT_FOUND',
-    });
+    expect(seen).toMatchObject(statefulFlow);
   }, 60_000);
 });
