@@ -4,7 +4,7 @@
  * the drift checker (which compares a page's rows with these).
  */
 import { deref } from '../contract/bundle.js';
-import type { OpenApiDocument, Schema } from '../contract/oas.js';
+import { enumValues, type OpenApiDocument, type Schema } from '../contract/oas.js';
 
 export interface FieldRow {
   /** Dotted for nested objects: `overrides.language`. */
@@ -62,9 +62,7 @@ export function typeText(doc: OpenApiDocument, raw: Schema): string {
 
 export const enumOf = (doc: OpenApiDocument, schema: Schema): string[] | undefined => {
   // An open list (`x-extensible-enum`, D45) is still the list of values this version sends.
-  const s = resolved(doc, nullable(schema).schema);
-  const e = s.enum ?? (s as { 'x-extensible-enum'?: unknown })['x-extensible-enum'];
-  return Array.isArray(e) ? e.map(String) : undefined;
+  return enumValues(resolved(doc, nullable(schema).schema))?.map(String);
 };
 
 const oneLine = (s: string | undefined) => s?.replace(/\s*\n\s*/g, ' ').trim();

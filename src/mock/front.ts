@@ -23,6 +23,7 @@ import { headerValues } from '../http/headers.js';
 import type { HttpLimits } from '../http/limits.js';
 import { loadContract } from '../contract/model.js';
 import { checkDefaultExamples, createdLocation, preferFor, readPreference } from './prefer.js';
+import { BoundedMap } from '../lib/bounded-map.js';
 import { startPrism, type RunningPrism } from './prism.js';
 
 /** What the mock changes about Prism, by name. */
@@ -144,17 +145,6 @@ function cacheKey(method: string, target: string, headers: Record<string, string
   return `${method} ${target}\n${headers.prefer ?? ''}\n${headers['idempotency-key'] ?? ''}\n${body.toString('latin1')}`;
 }
 
-class KeptAnswers {
-  private readonly map = new Map<string, UpstreamAnswer>();
-  get(key: string): UpstreamAnswer | undefined {
-    return this.map.get(key);
-  }
-  set(key: string, answer: UpstreamAnswer): void {
-    if (this.map.size >= ANSWERS_KEPT) this.map.delete(this.map.keys().next().value as string);
-    this.map.set(key, answer);
-  }
-}
-
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
   const log = options.log ?? ((line: string) => console.error(line));
   const dir = mkdtempSync(join(tmpdir(), 'layers-mock-'));
@@ -164,7 +154,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   writeFileSync(specPath, JSON.stringify(mockDocument(contract.doc)));
 
   let stopping = false;
-  const answers = new KeptAnswers();
+  const answers = new BoundedMap<string, UpstreamAnswer>(ANSWERS_KEPT);
   let prism = await startPrism({ mode: 'mock', spec: specPath, logLevel: options.logLevel ?? 'error' });
   let pool = new Pool(prism.url, { connections: 16, keepAliveTimeout: 10_000 });
   let restarting: Promise<void> | undefined;

@@ -4,11 +4,10 @@
  * is reported as UNEXPECTED_RESPONSE. Fake timers, scripted fetch.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LayersClient } from '../../src/client/index.js';
-import { fakeFetch, jsonResponse, type FakeCall } from './fake-fetch.js';
+import { fakeClient, fakeFetch, jsonResponse, type FakeCall } from './fake-fetch.js';
 import { INF, INF2, influencer, job } from './server.js';
 
-const client = (f: typeof fetch) => new LayersClient({ apiKey: 'sk_test_1', baseUrl: 'http://api.test', fetch: f, retryBaseDelayMs: 1 });
+const client = (f: typeof fetch) => fakeClient(f, { retryBaseDelayMs: 1 });
 const accepted = (status: 'running' | 'succeeded' = 'running') => jsonResponse(202, job(status, { influencerId: INF2 }));
 const path = (call: FakeCall) => `${call.method} ${new URL(call.url).pathname}`;
 

@@ -1,3 +1,5 @@
+import { LayersClient, type LayersClientOptions } from '../../src/client/index.js';
+
 /** A scripted fetch for client tests that need fake timers (no sockets): each call gets the next answer, and an aborted signal rejects as fetch does. */
 export interface FakeCall {
   method: string;
@@ -28,3 +30,7 @@ export function fakeFetch(...answers: Answer[]): typeof fetch & { calls: FakeCal
   };
   return Object.assign(fn as typeof fetch, { calls });
 }
+
+/** A client whose requests go to `f` (`http://api.test`, a test key); `options` override the rest. */
+export const fakeClient = (f: typeof fetch, options: Partial<LayersClientOptions> = {}): LayersClient =>
+  new LayersClient({ apiKey: 'sk_test_1', baseUrl: 'http://api.test', fetch: f, ...options });

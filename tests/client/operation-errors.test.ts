@@ -1,11 +1,10 @@
 /** Errors name the operation that failed, and a timed-out attempt says how long and how many attempts (fake timers, scripted fetch). */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LayersClient } from '../../src/client/index.js';
-import { fakeFetch, jsonResponse } from './fake-fetch.js';
+import { fakeClient, fakeFetch, jsonResponse } from './fake-fetch.js';
 import { INF } from './server.js';
 
 const notFound = () => jsonResponse(404, { error: { code: 'NOT_FOUND', message: 'Influencer not found.', requestId: 'req_1' } });
-const client = (f: typeof fetch, extra: Partial<ConstructorParameters<typeof LayersClient>[0]> = {}) => new LayersClient({ apiKey: 'sk_test_1', baseUrl: 'http://api.test', fetch: f, ...extra });
+const client = fakeClient;
 /** A fetch that never answers until its signal aborts. */
 const hanging = ((_input: RequestInfo | URL, init?: RequestInit) =>
   new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason), { once: true }))) as typeof fetch;

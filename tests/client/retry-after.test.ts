@@ -4,15 +4,13 @@
  * behind (a pending 60 s attempt timer or 5-minute poll deadline would keep a CLI from exiting).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LayersClient } from '../../src/client/index.js';
 import { backoffMs, parseRetryAfter, sleep } from '../../src/client/transport.js';
 import { job } from './server.js';
-import { fakeFetch, jsonResponse } from './fake-fetch.js';
+import { fakeClient, fakeFetch, jsonResponse } from './fake-fetch.js';
 
 const NOW = new Date('2026-12-02T01:00:00.000Z');
 const options = { fetch, maxRetries: 3, retryBaseDelayMs: 100, retryMaxDelayMs: 30_000, timeoutMs: 60_000 };
-const client = (f: typeof fetch, extra: Partial<ConstructorParameters<typeof LayersClient>[0]> = {}) =>
-  new LayersClient({ apiKey: 'sk_test_1', baseUrl: 'http://api.test', fetch: f, ...extra });
+const client = fakeClient;
 
 beforeEach(() => {
   vi.useFakeTimers({ now: NOW });

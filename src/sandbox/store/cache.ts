@@ -4,6 +4,7 @@
  * calls `changed` after it commits. With PostgreSQL several processes write, so reads go straight
  * to the database. A cached row answers only its own org.
  */
+import { BoundedMap } from '../../lib/bounded-map.js';
 import type { Db } from './db.js';
 import { findInfluencer, type InfluencerRow } from './influencers.js';
 import { findJob, type JobRow } from './jobs.js';
@@ -11,19 +12,7 @@ import { findProject, type ProjectRow } from './projects.js';
 
 const LIMIT = 10_000;
 
-class Bounded<V> {
-  private readonly map = new Map<string, V>();
-  get(key: string): V | undefined {
-    return this.map.get(key);
-  }
-  set(key: string, value: V): void {
-    if (this.map.size >= LIMIT) this.map.delete(this.map.keys().next().value as string);
-    this.map.set(key, value);
-  }
-  delete(key: string): void {
-    this.map.delete(key);
-  }
-}
+type Bounded<V> = BoundedMap<string, V>;
 
 export interface Reads {
   /** A project of `orgId`, or undefined (its persona counter is not read from here). */
@@ -49,9 +38,9 @@ export function createReads(cached: boolean): Reads {
   if (!cached) {
     return { project: findProject, influencer: findInfluencer, job: findJob, changed: () => {} };
   }
-  const projects = new Bounded<ProjectRow>();
-  const influencers = new Bounded<InfluencerRow>();
-  const jobs = new Bounded<JobRow>();
+  const projects = new BoundedMap<string, ProjectRow>(LIMIT);
+  const influencers = new BoundedMap<string, InfluencerRow>(LIMIT);
+  const jobs = new BoundedMap<string, JobRow>(LIMIT);
   return {
     project: readThrough(projects, findProject),
     influencer: readThrough(influencers, findInfluencer),
