@@ -59,6 +59,8 @@ export const AREAS: Record<AreaName, Area> = {
       'tests/sandbox/idempotency-rules.test.ts',
       'tests/sandbox/error-envelope.test.ts',
       'tests/sandbox/handler-rules.test.ts',
+      'tests/sandbox/startup.test.ts',
+      'tests/sandbox/wire-rules.test.ts',
       'tests/suite/contract.test.ts',
     ],
     env: { CONTRACT_TARGET: 'sandbox', DATABASE_URL },

@@ -9,9 +9,16 @@ import { STORAGE, startTestSandbox, type TestSandbox } from './harness.js';
 
 let sb: TestSandbox;
 let projectId: string;
+// Sandboxes with slower jobs, for the tests that watch a job's steps. Started here rather than inside
+// the tests: a sandbox started inside a test credits all start-up code (compiling every operation's
+// validation) to that one test in Stryker's per-test coverage (tests/README.md, "Sandbox area").
+let walking: TestSandbox;
+let racing: TestSandbox;
 
 beforeAll(async () => {
   sb = await startTestSandbox();
+  walking = await startTestSandbox({ timing: { toTrainingMs: 150, toDoneMs: 400, pollMs: 10 } });
+  racing = await startTestSandbox({ timing: { toTrainingMs: 100, toDoneMs: 300, pollMs: 10 } });
   const project = await sb.call('POST', '/v1/projects', { body: { name: 'Bloom Habits', targetGender: 'male', brandVoice: 'warm', language: 'pt-BR' } });
   expect(project.status).toBe(201);
   projectId = project.json.projectId;
@@ -19,6 +26,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await sb?.close();
+  await walking?.close();
+  await racing?.close();
 });
 
 async function createReady(body: unknown = {}): Promise<any> {
@@ -112,21 +121,17 @@ describe(`jobs and inheritance (${STORAGE})`, () => {
   });
 
   it('walks pending → training → ready', async () => {
-    const slow = await startTestSandbox({ timing: { toTrainingMs: 150, toDoneMs: 400, pollMs: 10 } });
-    try {
-      const project = await slow.call('POST', '/v1/projects', { body: { name: 'Slow' } });
-      const accepted = await slow.call('POST', `/v1/projects/${project.json.projectId}/influencers`, { body: {} });
-      const seen = new Set<string>();
-      for (const deadline = Date.now() + 10_000; Date.now() < deadline; ) {
-        const status = (await slow.call('GET', `/v1/influencers/${accepted.json.influencerId}`)).json.status as string;
-        seen.add(status);
-        if (status === 'ready') break;
-        await new Promise((r) => setTimeout(r, 15));
-      }
-      expect([...seen]).toEqual(['pending', 'training', 'ready']);
-    } finally {
-      await slow.close();
+    const slow = walking;
+    const project = await slow.call('POST', '/v1/projects', { body: { name: 'Slow' } });
+    const accepted = await slow.call('POST', `/v1/projects/${project.json.projectId}/influencers`, { body: {} });
+    const seen = new Set<string>();
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline; ) {
+      const status = (await slow.call('GET', `/v1/influencers/${accepted.json.influencerId}`)).json.status as string;
+      seen.add(status);
+      if (status === 'ready') break;
+      await new Promise((r) => setTimeout(r, 15));
     }
+    expect([...seen]).toEqual(['pending', 'training', 'ready']);
   });
 
   it.each([
@@ -159,17 +164,13 @@ describe(`jobs and inheritance (${STORAGE})`, () => {
   });
 
   it('fails a clone whose source is deleted before the render finishes (SOURCE_UNAVAILABLE)', async () => {
-    const slow = await startTestSandbox({ timing: { toTrainingMs: 100, toDoneMs: 300, pollMs: 10 } });
-    try {
-      const project = await slow.call('POST', '/v1/projects', { body: { name: 'Clone race' } });
-      const source = await slow.call('POST', `/v1/projects/${project.json.projectId}/influencers`, { body: {} });
-      await slow.settle(source.json.jobId);
-      const clone = await slow.call('POST', `/v1/influencers/${source.json.influencerId}/clone`, { body: { name: 'Orphan' } });
-      expect((await slow.call('DELETE', `/v1/influencers/${source.json.influencerId}`)).status).toBe(200);
-      expect(await slow.settle(clone.json.jobId)).toMatchObject({ status: 'failed', error: { code: 'SOURCE_UNAVAILABLE' } });
-    } finally {
-      await slow.close();
-    }
+    const slow = racing;
+    const project = await slow.call('POST', '/v1/projects', { body: { name: 'Clone race' } });
+    const source = await slow.call('POST', `/v1/projects/${project.json.projectId}/influencers`, { body: {} });
+    await slow.settle(source.json.jobId);
+    const clone = await slow.call('POST', `/v1/influencers/${source.json.influencerId}/clone`, { body: { name: 'Orphan' } });
+    expect((await slow.call('DELETE', `/v1/influencers/${source.json.influencerId}`)).status).toBe(200);
+    expect(await slow.settle(clone.json.jobId)).toMatchObject({ status: 'failed', error: { code: 'SOURCE_UNAVAILABLE' } });
   });
 
   it('names personas deterministically from the brand context and hints', async () => {
