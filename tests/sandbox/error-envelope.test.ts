@@ -19,6 +19,8 @@ describe('cleanText', () => {
     expect(cleanText('abc def', 4)).toBe('abc');
     expect(cleanText(`ab😀`, 3)).toBe('ab');
     expect(cleanText('x'.repeat(errorLimits.maxTextLength + 50))).toHaveLength(errorLimits.maxTextLength);
+    // Leading white space and controls are dropped before the cut, so they cost none of the length.
+    expect(cleanText(` \u0001 ${'x'.repeat(errorLimits.maxTextLength)}`)).toBe('x'.repeat(errorLimits.maxTextLength));
   });
   it('falls back to "Invalid input." when nothing printable is left', () => {
     expect(cleanText('\u0001\u0002')).toBe('Invalid input.');

@@ -72,6 +72,24 @@ describe('query pairs', () => {
   });
 });
 
+describe('the message of each VALIDATION a request can get before its handler', () => {
+  const json = { 'content-type': 'application/json' };
+  const cases: Array<[string, () => ReturnType<TestSandbox['call']>, string, Record<string, unknown>]> = [
+    ['a query name that is not UTF-8', () => sb.call('GET', `/v1/projects/${projectId}/influencers?%ff=1`), 'Invalid query.', { formErrors: ['The query string has a percent-escape that is not UTF-8.'] }],
+    ['no body where one is required', () => sb.call('POST', '/v1/projects', { raw: '', headers: json }), 'Invalid body.', { formErrors: ['A JSON body is required.'] }],
+    // fetch sends a Buffer as its bytes.
+    ['a body that is not UTF-8', () => sb.call('POST', '/v1/projects', { raw: Buffer.from([0x7b, 0xff, 0x7d]) as unknown as string, headers: json }), 'Invalid body.', { formErrors: ['The body is not valid UTF-8.'] }],
+    ['malformed JSON', () => sb.call('POST', '/v1/projects', { raw: '{"name":', headers: json }), 'Invalid body.', { formErrors: ['Malformed JSON: Unexpected end of JSON input'] }],
+  ];
+  for (const [what, send, message, details] of cases) {
+    it(`${what}: "${message}"`, async () => {
+      const answer = await send();
+      expect(answer.status, answer.text).toBe(422);
+      expect(answer.json.error).toEqual({ code: 'VALIDATION', message, requestId: answer.headers.get('x-request-id'), details });
+    });
+  }
+});
+
 describe('clone failure markers', () => {
   async function readySource(): Promise<string> {
     const job = (await sb.call('POST', `/v1/projects/${projectId}/influencers`, { body: {} })).json;
