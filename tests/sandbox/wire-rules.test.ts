@@ -38,8 +38,16 @@ describe('Content-Type parameters', () => {
   const send = (contentType: string) => rawCall(sb.url, 'POST', '/v1/projects', { authorization: `Bearer ${sb.key}`, 'content-type': contentType }, '{"name":"Media type"}');
 
   it('accepts white space before a parameter, empty parameters, and parameters other than charset', async () => {
-    for (const type of ['application/json ; charset=utf-8', 'application/json;', 'application/json; ;charset=utf-8', 'application/json; foo=bar', 'application/json; charset = utf-8']) {
+    for (const type of ['application/json ; charset=utf-8', 'application/json;', 'application/json; ;charset=utf-8', 'application/json; foo=bar', 'application/json; charset = utf-8', 'application/json; charset=utf-8 ; foo=bar']) {
       expect((await send(type)).status, type).toBe(201);
+    }
+  });
+
+  it('refuses a parameter with more after its value', async () => {
+    for (const type of ['application/json; charset=utf-8 x', 'application/json; charset="utf-8"x']) {
+      const answer = await send(type);
+      expect(answer.status, type).toBe(415);
+      expect(answer.json.error).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Request body must be application/json.' });
     }
   });
 
