@@ -43,6 +43,20 @@ export async function load(url: string, options: LoadOptions = {}): Promise<Resu
   return { rps: Math.round(rps), p50: r.latency.p50, p99: r.latency.p99, errors: r.non2xx + r.errors };
 }
 
+export interface BenchProject {
+  projectId: string;
+  brandVoice: string;
+  language: string;
+  initialInfluencer: { influencerId: string; jobId: string } | null;
+}
+
+/** A project on the server at `url` (with an app description, so it starts with an influencer). */
+export async function newProject(url: string, appDescription = true): Promise<BenchProject> {
+  const body = JSON.stringify(appDescription ? { name: 'Bench', appDescription: 'A bench app.' } : { name: 'Bench' });
+  const answer = await fetch(`${url}/v1/projects`, { method: 'POST', headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' }, body });
+  return (await answer.json()) as BenchProject;
+}
+
 /** Resident set size of a process, in MiB (Linux /proc). */
 export function rssMiB(pid: number): number {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));

@@ -2,22 +2,21 @@
  * `npx tsx bench/profile.ts <read|create> [seconds]`: one sandbox (PGlite in memory) in this
  * process under autocannon (its own process), with the V8 CPU profiler on for the load only.
  * Prints req/s and the functions with the most self time, grouped by where they live, and
- * writes the .cpuprofile (open it in Chrome DevTools) beside the bench's other output.
+ * writes the .cpuprofile to /tmp (open it in Chrome DevTools).
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { startSandbox } from '../src/sandbox/index.js';
-import { KEY, load } from './load.js';
+import { KEY, load, newProject } from './load.js';
 
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }
 interface Profile { nodes: ProfileNode[]; samples: number[]; startTime: number; endTime: number }
 
 const kind = process.argv[2] === 'read' ? 'read' : 'create';
 const seconds = Number(process.argv[3] ?? 5);
-const headers = { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' };
 const sandbox = await startSandbox({ apiKey: KEY, log: () => {} });
-const project = (await (await fetch(`${sandbox.url}/v1/projects`, { method: 'POST', headers, body: '{"name":"Bench","appDescription":"A bench app."}' })).json()) as { projectId: string; initialInfluencer: { influencerId: string } };
-const url = kind === 'read' ? `${sandbox.url}/v1/influencers/${project.initialInfluencer.influencerId}` : `${sandbox.url}/v1/projects/${project.projectId}/influencers`;
+const project = await newProject(sandbox.url);
+const url = kind === 'read' ? `${sandbox.url}/v1/influencers/${project.initialInfluencer!.influencerId}` : `${sandbox.url}/v1/projects/${project.projectId}/influencers`;
 const options = kind === 'read' ? {} : { method: 'POST' as const };
 await load(url, { ...options, seconds: 1 });
 

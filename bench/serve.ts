@@ -20,10 +20,10 @@ import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startMock, startPrism } from '../src/mock/index.js';
-import { DEFAULT_ORG, startSandbox, type RunningSandbox } from '../src/sandbox/index.js';
+import { DEFAULT_ORG, startSandbox } from '../src/sandbox/index.js';
 import { createCursorCodec } from '../src/sandbox/cursor.js';
 import { secret } from '../src/sandbox/store/secrets.js';
-import { connections, duration, KEY, load, rssMiB, serverProcess, type Result } from './load.js';
+import { connections, duration, KEY, load, newProject, rssMiB, serverProcess, type Result } from './load.js';
 
 const progress = (line: string) => console.error(`bench: ${line}`);
 const headers = { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' };
@@ -42,14 +42,9 @@ async function bareServer(): Promise<Target> {
   return { name: 'bare node:http (ceiling)', read: `${url}/x`, create: `${url}/x`, stop: () => new Promise((r) => server.close(() => r())) };
 }
 
-async function newProject(sandbox: RunningSandbox, appDescription = true): Promise<{ projectId: string; brandVoice: string; language: string; initialInfluencer: { influencerId: string; jobId: string } | null }> {
-  const body = JSON.stringify(appDescription ? { name: 'Bench', appDescription: 'A bench app.' } : { name: 'Bench' });
-  return (await (await fetch(`${sandbox.url}/v1/projects`, { method: 'POST', headers, body })).json()) as never;
-}
-
 async function sandboxTarget(name: string, databaseUrl?: string): Promise<Target> {
   const sandbox = await startSandbox({ apiKey: KEY, log: () => {}, ...(databaseUrl ? { databaseUrl } : {}) });
-  const project = await newProject(sandbox);
+  const project = await newProject(sandbox.url);
   return {
     name,
     read: `${sandbox.url}/v1/influencers/${project.initialInfluencer!.influencerId}`,
@@ -92,7 +87,7 @@ async function throughput(targets: Record<string, Target>): Promise<Record<strin
  */
 async function underMedia(): Promise<{ idle: Result; read: Result; portraits: number; rounds: number }> {
   const sandbox = await startSandbox({ apiKey: KEY, log: () => {} });
-  const project = await newProject(sandbox);
+  const project = await newProject(sandbox.url);
   const read = `${sandbox.url}/v1/influencers/${project.initialInfluencer!.influencerId}`;
   await load(read, { seconds: 1 });
   const idle = await load(read);
@@ -117,7 +112,7 @@ interface ScaleFigures { listFirstPage: Result; listDeepPage: Result; getInfluen
 /** The four reads with `n` influencers in the project and `n` stored idempotency keys (rows written by SQL). */
 async function scaleCase(n: number): Promise<ScaleFigures> {
   const sandbox = await startSandbox({ apiKey: KEY, log: () => {} });
-  const project = await newProject(sandbox, false);
+  const project = await newProject(sandbox.url, false);
   await sandbox.db.query(
     `INSERT INTO influencers (influencer_id, org_id, project_id, name, gender, age_range, brand_voice, language, status, created_at, updated_at)
      SELECT 'inf_' || gen_random_uuid(), $1, $2, 'Bench ' || g, 'female', 'adult', $3, $4, 'ready', now(), now() FROM generate_series(1, $5) g`,
@@ -165,7 +160,7 @@ async function growth(pid: number, url: string, method: 'GET' | 'POST', rounds =
 async function memory(): Promise<{ sandboxCreates: Growth; mockRequests: Growth }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'layers-bench-'));
   const sandbox = await serverProcess('scripts/sandbox.ts', { SANDBOX_PORT: '0', SANDBOX_API_KEY: KEY, SANDBOX_DATA_DIR: dataDir, DATABASE_URL: '' });
-  const project = (await (await fetch(`${sandbox.url}/v1/projects`, { method: 'POST', headers, body: '{"name":"Bench"}' })).json()) as { projectId: string };
+  const project = await newProject(sandbox.url, false);
   const sandboxCreates = await growth(sandbox.pid, `${sandbox.url}/v1/projects/${project.projectId}/influencers`, 'POST');
   await sandbox.stop();
   rmSync(dataDir, { recursive: true, force: true });

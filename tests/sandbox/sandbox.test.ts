@@ -9,16 +9,14 @@ import { STORAGE, startTestSandbox, type TestSandbox } from './harness.js';
 
 let sb: TestSandbox;
 let projectId: string;
-// Sandboxes with slower jobs, for the tests that watch a job's steps. Started here rather than inside
+// A sandbox with slower jobs, for the tests that watch a job's steps. Started here rather than inside
 // the tests: a sandbox started inside a test credits all start-up code (compiling every operation's
 // validation) to that one test in Stryker's per-test coverage (tests/README.md, "Sandbox area").
-let walking: TestSandbox;
-let racing: TestSandbox;
+let slow: TestSandbox;
 
 beforeAll(async () => {
   sb = await startTestSandbox();
-  walking = await startTestSandbox({ timing: { toTrainingMs: 150, toDoneMs: 400, pollMs: 10 } });
-  racing = await startTestSandbox({ timing: { toTrainingMs: 100, toDoneMs: 300, pollMs: 10 } });
+  slow = await startTestSandbox({ timing: { toTrainingMs: 150, toDoneMs: 400, pollMs: 10 } });
   const project = await sb.call('POST', '/v1/projects', { body: { name: 'Bloom Habits', targetGender: 'male', brandVoice: 'warm', language: 'pt-BR' } });
   expect(project.status).toBe(201);
   projectId = project.json.projectId;
@@ -26,8 +24,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await sb?.close();
-  await walking?.close();
-  await racing?.close();
+  await slow?.close();
 });
 
 async function createReady(body: unknown = {}): Promise<any> {
@@ -121,7 +118,6 @@ describe(`jobs and inheritance (${STORAGE})`, () => {
   });
 
   it('walks pending → training → ready', async () => {
-    const slow = walking;
     const project = await slow.call('POST', '/v1/projects', { body: { name: 'Slow' } });
     const accepted = await slow.call('POST', `/v1/projects/${project.json.projectId}/influencers`, { body: {} });
     const seen = new Set<string>();
@@ -164,7 +160,6 @@ describe(`jobs and inheritance (${STORAGE})`, () => {
   });
 
   it('fails a clone whose source is deleted before the render finishes (SOURCE_UNAVAILABLE)', async () => {
-    const slow = racing;
     const project = await slow.call('POST', '/v1/projects', { body: { name: 'Clone race' } });
     const source = await slow.call('POST', `/v1/projects/${project.json.projectId}/influencers`, { body: {} });
     await slow.settle(source.json.jobId);
