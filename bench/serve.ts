@@ -114,8 +114,8 @@ async function scaleCase(n: number): Promise<ScaleFigures> {
   const sandbox = await startSandbox({ apiKey: KEY, log: () => {} });
   const project = await newProject(sandbox.url, false);
   await sandbox.db.query(
-    `INSERT INTO influencers (influencer_id, org_id, project_id, name, gender, age_range, brand_voice, language, status, created_at, updated_at)
-     SELECT 'inf_' || gen_random_uuid(), $1, $2, 'Bench ' || g, 'female', 'adult', $3, $4, 'ready', now(), now() FROM generate_series(1, $5) g`,
+    `INSERT INTO influencers (influencer_id, org_id, project_id, name, gender, age_range, brand_voice, language, job_id, created_at, updated_at, training_at, done_at)
+     SELECT 'inf_' || gen_random_uuid(), $1, $2, 'Bench ' || g, 'female', 'adult', $3, $4, 'job_' || gen_random_uuid(), now(), now(), now(), now() FROM generate_series(1, $5) g`,
     [DEFAULT_ORG, project.projectId, project.brandVoice, project.language, n],
   );
   await sandbox.db.query('UPDATE projects SET influencers_created = $2 WHERE project_id = $1', [project.projectId, n]);

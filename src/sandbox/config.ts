@@ -21,13 +21,12 @@ export interface Timing {
   toTrainingMs: number;
   /** …and finishes this long after that. */
   toDoneMs: number;
-  pollMs: number;
 }
 
 export const TIMINGS: Record<'fast' | 'realistic', Timing> = {
-  fast: { toTrainingMs: 20, toDoneMs: 120, pollMs: 20 },
+  fast: { toTrainingMs: 20, toDoneMs: 120 },
   // What the pages describe: the row is pending at once, training within about a second, ready in about a minute.
-  realistic: { toTrainingMs: 800, toDoneMs: 59_000, pollMs: 250 },
+  realistic: { toTrainingMs: 800, toDoneMs: 59_000 },
 };
 
 /** `fast`, `realistic`, or `<toTrainingMs>,<toDoneMs>` (tests that need a job in flight). */
@@ -36,7 +35,7 @@ export function parseTiming(value: string | undefined): Timing {
   if (value === 'realistic') return TIMINGS.realistic;
   const match = /^(\d+),(\d+)$/.exec(value);
   if (!match) throw new Error(`SANDBOX_TIMING must be fast, realistic or <toTrainingMs>,<toDoneMs>; got ${value}`);
-  return { toTrainingMs: Number(match[1]), toDoneMs: Number(match[2]), pollMs: 20 };
+  return { toTrainingMs: Number(match[1]), toDoneMs: Number(match[2]) };
 }
 
 export interface ExtraKey {

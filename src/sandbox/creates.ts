@@ -9,7 +9,7 @@ import { newInfluencerId, newJobId } from '../contract/ids.js';
 import type { Timing } from './config.js';
 import { personaName } from './persona.js';
 import type { Db } from './store/db.js';
-import { insertInfluencersWithJobs, reserveOrdinals, type InfluencerRow, type NewInfluencerWithJob } from './store/influencers.js';
+import { insertInfluencers, reserveOrdinals, type InfluencerRow, type NewInfluencer } from './store/influencers.js';
 import type { JobRow } from './store/jobs.js';
 import type { ProjectRow } from './store/projects.js';
 
@@ -27,7 +27,7 @@ export interface NewPersona {
 export interface StartRequest {
   project: ProjectRow;
   fields: NewPersona;
-  /** A failure marker (jobs.ts) the job will end with, or null. */
+  /** A failure marker (course.ts) the job will end with, or null. */
   failWith: string | null;
 }
 
@@ -43,7 +43,7 @@ const MAX_GROUP = 200;
 export async function startInfluencers(tx: Db, timing: Timing, requests: readonly StartRequest[]): Promise<JobRow[]> {
   const byProject = new Map<string, number[]>();
   requests.forEach((r, i) => byProject.set(r.project.project_id, [...(byProject.get(r.project.project_id) ?? []), i]));
-  const rows: NewInfluencerWithJob[] = new Array(requests.length);
+  const rows: NewInfluencer[] = new Array(requests.length);
   for (const projectId of [...byProject.keys()].sort()) {
     const indexes = byProject.get(projectId)!;
     const { first, now } = await reserveOrdinals(tx, projectId, indexes.length);
@@ -58,6 +58,7 @@ export async function startInfluencers(tx: Db, timing: Timing, requests: readonl
           ...(fields.prompt ? { prompt: fields.prompt } : {}),
           ordinal: first + k,
         });
+      const trainingAt = new Date(now.getTime() + timing.toTrainingMs);
       rows[index] = {
         influencer_id: newInfluencerId(),
         org_id: project.org_id,
@@ -67,32 +68,21 @@ export async function startInfluencers(tx: Db, timing: Timing, requests: readonl
         age_range: fields.ageRange,
         brand_voice: fields.brandVoice,
         language: fields.language,
-        status: 'pending',
         prompt: fields.prompt ?? null,
         source_influencer_id: fields.sourceId ?? null,
+        job_id: newJobId(),
         created_at: now,
         updated_at: now,
-        job_id: newJobId(),
+        training_at: trainingAt,
+        done_at: new Date(trainingAt.getTime() + timing.toDoneMs),
         fail_with: failWith,
-        first_step_at: new Date(now.getTime() + timing.toTrainingMs),
       };
     });
   }
   // Rows in `seq` order: by project as locked, then as the requests came.
-  await insertInfluencersWithJobs(tx, [...byProject.keys()].sort().flatMap((id) => byProject.get(id)!.map((i) => rows[i]!)));
-  return rows.map((row) => ({
-    job_id: row.job_id,
-    org_id: row.org_id,
-    kind: 'influencer_create',
-    status: 'running',
-    influencer_id: row.influencer_id,
-    fail_with: row.fail_with,
-    error_code: null,
-    error_message: null,
-    created_at: row.created_at,
-    updated_at: row.created_at,
-    completed_at: null,
-  }));
+  await insertInfluencers(tx, [...byProject.keys()].sort().flatMap((id) => byProject.get(id)!.map((i) => rows[i]!)));
+  // The clone handler found its source live; a deletion since is read with the job later.
+  return rows.map((row) => ({ ...row, source_deleted_at: null }));
 }
 
 /** Group commit: `start` queues a request; one transaction writes every request queued meanwhile. */

@@ -13,7 +13,7 @@ import type { Principal } from './auth.js';
 import type { Timing } from './config.js';
 import type { CursorCodec } from './cursor.js';
 import type { NewPersona, StartInfluencer } from './creates.js';
-import { failureFor } from './jobs.js';
+import { failureFor } from './course.js';
 import type { Reads } from './store/cache.js';
 import type { Db } from './store/db.js';
 import * as influencers from './store/influencers.js';
@@ -68,7 +68,7 @@ async function startInfluencer<K extends OperationId>(ctx: HandlerContext<K>, pr
 }
 
 function accepted(job: jobs.JobRow): { status: 202; body: ReturnType<typeof jobs.jobOut>; headers: Record<string, string> } {
-  const body = jobs.jobOut(job);
+  const body = jobs.jobOut(job, Date.now());
   return { status: 202, body, headers: { location: body.locationUrl } };
 }
 
@@ -160,18 +160,20 @@ export const handlers: Handlers = {
     const after = ctx.query.cursor !== undefined ? ctx.cursors.decode(ctx.query.cursor, project.project_id) : 0;
     const rows = await influencers.listInfluencersPage(ctx.db, project.project_id, after, limit + 1);
     const page = rows.slice(0, limit);
+    const now = Date.now();
     const last = page.at(-1);
     return {
       status: 200,
       body: {
-        data: page.map((row) => influencers.influencerOut(row, ctx.mediaBase)),
+        data: page.map((row) => influencers.influencerOut(row, ctx.mediaBase, now)),
         nextCursor: rows.length > limit && last ? ctx.cursors.encode(project.project_id, last.seq) : null,
       },
     };
   },
 
   async getInfluencer(ctx) {
-    return { status: 200, body: influencers.influencerOut(await influencerForRead(ctx, ctx.params.influencerId), ctx.mediaBase) };
+    const row = await influencerForRead(ctx, ctx.params.influencerId);
+    return { status: 200, body: influencers.influencerOut(row, ctx.mediaBase, Date.now()) };
   },
 
   async patchInfluencer(ctx) {
@@ -179,11 +181,11 @@ export const handlers: Handlers = {
     const { body } = ctx;
     const updated = await influencers.patchInfluencer(
       ctx.db,
-      row.influencer_id,
+      row,
       { name: body.name, gender: body.gender, age_range: body.ageRange, brand_voice: body.brandVoice, language: body.language },
       new Date(),
     );
-    return { status: 200, body: influencers.influencerOut(updated, ctx.mediaBase) };
+    return { status: 200, body: influencers.influencerOut(updated, ctx.mediaBase, Date.now()) };
   },
 
   async deleteInfluencer(ctx) {
@@ -195,7 +197,8 @@ export const handlers: Handlers = {
 
   async cloneInfluencer(ctx) {
     const source = await influencerForRead(ctx, ctx.params.influencerId);
-    if (source.status !== 'ready') throw new ApiError('CONFLICT', `Source influencer is not ready (it is ${source.status}).`);
+    const status = influencers.statusAt(source, Date.now());
+    if (status !== 'ready') throw new ApiError('CONFLICT', `Source influencer is not ready (it is ${status}).`);
     const project = await projectOr404(ctx, source.project_id);
     const { body } = ctx;
     const overrides = body.overrides ?? {};
@@ -220,6 +223,6 @@ export const handlers: Handlers = {
   async getJob(ctx) {
     const row = await ctx.reads.job(ctx.db, ctx.principal.orgId, ctx.params.jobId);
     if (!row) throw notFound('Job');
-    return { status: 200, body: jobs.jobOut(row) };
+    return { status: 200, body: jobs.jobOut(row, Date.now()) };
   },
 };

@@ -1,10 +1,9 @@
-/** The sandbox, assembled: storage (PGlite or PostgreSQL), migrations, keys, HTTP server, job runner. */
+/** The sandbox, assembled: storage (PGlite or PostgreSQL), migrations, keys, HTTP server. Nothing runs in the background: jobs follow their stored course (course.ts). */
 import type { AddressInfo } from 'node:net';
 import { loadContract } from '../contract/model.js';
 import { newApiKey } from './auth.js';
 import { DEFAULT_ORG, TIMINGS, type SandboxOptions } from './config.js';
 import { createCursorCodec } from './cursor.js';
-import { startJobRunner, type JobRunner } from './jobs.js';
 import { createPortraitRenderer } from './media.js';
 import { createSandboxServer } from './server.js';
 import { createReads } from './store/cache.js';
@@ -49,7 +48,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const statistics = db.kind === 'pglite' ? await keepStatistics(db, log) : undefined;
   const cursors = createCursorCodec(await secret(db, 'cursor'));
   const portraits = createPortraitRenderer({ inline: options.inlinePortraits === true });
-  const runner: JobRunner = startJobRunner(db, timing, (error) => log(`job runner: ${(error as Error).stack ?? String(error)}`), (influencerId, jobId) => reads.changed({ influencerId, jobId }));
   let mediaBase = options.publicUrl ?? '';
   const server = await createSandboxServer({
     db,
@@ -61,10 +59,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       return mediaBase;
     },
     ...(options.limits ? { limits: options.limits } : {}),
-    afterWrite: () => {
-      runner.wake();
-      statistics?.wrote(1);
-    },
+    ...(statistics ? { afterWrite: () => statistics.wrote(1) } : {}),
     log,
   });
   await new Promise<void>((resolve, reject) => {
@@ -85,7 +80,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await runner.stop();
       await portraits.close();
       await db.close();
     },

@@ -36,7 +36,7 @@ export interface ServerOptions {
   /** Base URL of portrait links. */
   mediaBase: string;
   limits?: Partial<HttpLimits>;
-  /** Called after a write committed (the job runner re-reads its schedule). */
+  /** Called after a write committed (PGlite's planner statistics count writes). */
   afterWrite?: () => void;
   log?: (line: string) => void;
 }

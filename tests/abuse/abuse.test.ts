@@ -72,7 +72,7 @@ async function sandboxTarget(): Promise<Target> {
     async snapshot() {
       const rows = await sandbox.db.query(
         `SELECT (SELECT count(*) FROM projects) AS p, (SELECT count(*) FROM influencers) AS i, (SELECT count(*) FROM influencers WHERE deleted_at IS NOT NULL) AS d,
-                (SELECT count(*) FROM jobs) AS j, (SELECT count(*) FROM idempotency_keys) AS k,
+                (SELECT count(*) FROM idempotency_keys) AS k,
                 (SELECT max(updated_at) FROM influencers) AS iu, (SELECT max(updated_at) FROM projects) AS pu`,
       );
       return JSON.stringify(rows);

@@ -4,7 +4,7 @@ import { startTestSandbox, type TestSandbox } from './harness.js';
 
 let sb: TestSandbox;
 beforeAll(async () => {
-  sb = await startTestSandbox({ log: () => {}, timing: { toTrainingMs: 60_000, toDoneMs: 60_000, pollMs: 250 } });
+  sb = await startTestSandbox({ log: () => {}, timing: { toTrainingMs: 60_000, toDoneMs: 60_000 } });
 }, 60_000);
 afterAll(async () => {
   await sb?.close();

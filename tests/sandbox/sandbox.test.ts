@@ -16,7 +16,7 @@ let slow: TestSandbox;
 
 beforeAll(async () => {
   sb = await startTestSandbox();
-  slow = await startTestSandbox({ timing: { toTrainingMs: 150, toDoneMs: 400, pollMs: 10 } });
+  slow = await startTestSandbox({ timing: { toTrainingMs: 150, toDoneMs: 400 } });
   const project = await sb.call('POST', '/v1/projects', { body: { name: 'Bloom Habits', targetGender: 'male', brandVoice: 'warm', language: 'pt-BR' } });
   expect(project.status).toBe(201);
   projectId = project.json.projectId;

@@ -20,7 +20,7 @@ let sb: TestSandbox;
 let logged: string[];
 beforeEach(async () => {
   logged = [];
-  sb = await startTestSandbox({ log: (line) => logged.push(line), timing: { toTrainingMs: 0, toDoneMs: 0, pollMs: 10 } });
+  sb = await startTestSandbox({ log: (line) => logged.push(line), timing: { toTrainingMs: 0, toDoneMs: 0 } });
 }, 60_000);
 afterEach(async () => {
   await sb?.close();

@@ -11,7 +11,7 @@ import { rawCall } from './raw-call.js';
 let sb: TestSandbox;
 let projectId: string;
 beforeAll(async () => {
-  sb = await startTestSandbox({ log: () => {}, timing: { toTrainingMs: 0, toDoneMs: 0, pollMs: 10 } });
+  sb = await startTestSandbox({ log: () => {}, timing: { toTrainingMs: 0, toDoneMs: 0 } });
   projectId = (await sb.call('POST', '/v1/projects', { body: { name: 'Wire rules' } })).json.projectId;
 }, 60_000);
 afterAll(async () => {

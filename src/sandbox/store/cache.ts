@@ -2,9 +2,11 @@
  * Reads of project, influencer and job rows by id, through a bounded cache (oldest entry out first) when
  * this process owns its storage (PGlite): every write to those rows happens in this process and
  * calls `changed` after it commits. With PostgreSQL several processes write, so reads go straight
- * to the database. A cached row answers only its own org.
+ * to the database. A cached row answers only its own org. Rows hold courses, not states: what a
+ * cached row says is derived at each read (course.ts), so a job finishes in the cache on time.
  */
 import { BoundedMap } from '../../lib/bounded-map.js';
+import { mayChange, type Course } from '../course.js';
 import type { Db } from './db.js';
 import { findInfluencer, type InfluencerRow } from './influencers.js';
 import { findJob, type JobRow } from './jobs.js';
@@ -24,15 +26,18 @@ export interface Reads {
   changed(ids: { influencerId?: string | undefined; jobId?: string | undefined; projectId?: string | undefined }): void;
 }
 
-function readThrough<V extends { org_id: string }>(cache: Bounded<V>, load: (db: Db, orgId: string, id: string) => Promise<V | undefined>) {
+/** `keep` says whether a loaded row may be cached (course.ts mayChange: not while it can change without a write to it). */
+function readThrough<V extends { org_id: string }>(cache: Bounded<V>, load: (db: Db, orgId: string, id: string) => Promise<V | undefined>, keep: (row: V) => boolean = () => true) {
   return async (db: Db, orgId: string, id: string): Promise<V | undefined> => {
     const hit = cache.get(id);
     if (hit) return hit.org_id === orgId ? hit : undefined;
     const row = await load(db, orgId, id);
-    if (row) cache.set(id, row);
+    if (row && keep(row)) cache.set(id, row);
     return row;
   };
 }
+
+const settled = (row: Course) => !mayChange(row, Date.now());
 
 export function createReads(cached: boolean): Reads {
   if (!cached) {
@@ -43,8 +48,8 @@ export function createReads(cached: boolean): Reads {
   const jobs = new BoundedMap<string, JobRow>(LIMIT);
   return {
     project: readThrough(projects, findProject),
-    influencer: readThrough(influencers, findInfluencer),
-    job: readThrough(jobs, findJob),
+    influencer: readThrough(influencers, findInfluencer, settled),
+    job: readThrough(jobs, findJob, settled),
     changed({ influencerId, jobId, projectId }) {
       if (influencerId) influencers.delete(influencerId);
       if (jobId) jobs.delete(jobId);

@@ -102,16 +102,35 @@ const MIGRATIONS: Array<{ id: number; sql: string }> = [
     sql: `ALTER TABLE projects ADD COLUMN influencers_created integer NOT NULL DEFAULT 0;
       UPDATE projects p SET influencers_created = (SELECT count(*) FROM influencers i WHERE i.project_id = p.project_id)`,
   },
+  {
+    // Jobs follow a course fixed when they start (course.ts) instead of being stepped by a runner,
+    // and live on the influencer they create (store/jobs.ts): the row gains the job's id and course,
+    // and the stepped state (statuses, leases, outcomes, portraits) and the jobs table go. Finished
+    // jobs keep their times; a job in flight finishes at its next scheduled step (one still pending
+    // skips training). The unique index on `seq` goes too: its sequence makes it unique.
+    id: 6,
+    sql: `ALTER TABLE influencers ADD COLUMN job_id text, ADD COLUMN training_at timestamptz, ADD COLUMN done_at timestamptz, ADD COLUMN fail_with text;
+      UPDATE influencers i SET job_id = j.job_id, fail_with = j.fail_with,
+        training_at = CASE WHEN j.status = 'running' AND i.status = 'pending' THEN j.next_step_at ELSE j.created_at END,
+        done_at = CASE WHEN j.status = 'running' THEN j.next_step_at ELSE coalesce(j.completed_at, j.updated_at) END
+        FROM jobs j WHERE j.influencer_id = i.influencer_id;
+      ALTER TABLE influencers ALTER COLUMN job_id SET NOT NULL, ALTER COLUMN training_at SET NOT NULL, ALTER COLUMN done_at SET NOT NULL;
+      CREATE UNIQUE INDEX influencers_job ON influencers (job_id);
+      ALTER TABLE influencers DROP COLUMN status, DROP COLUMN reference_images, DROP COLUMN failure_job_id, DROP COLUMN failure_code, DROP COLUMN failure_message;
+      ALTER TABLE influencers DROP CONSTRAINT influencers_seq_key;
+      DROP TABLE jobs`,
+  },
 ];
 
-export async function migrate(db: Db): Promise<number[]> {
+/** Applies the migrations not yet applied, in order; `through` stops after that id (tests of upgrades). Returns the ids applied. */
+export async function migrate(db: Db, through = Number.POSITIVE_INFINITY): Promise<number[]> {
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(7210001)');
     await tx.query('CREATE TABLE IF NOT EXISTS sandbox_migrations (id integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
     const done = new Set((await tx.query<{ id: number }>('SELECT id FROM sandbox_migrations')).map((r) => r.id));
     const applied: number[] = [];
     for (const m of MIGRATIONS) {
-      if (done.has(m.id)) continue;
+      if (done.has(m.id) || m.id > through) continue;
       for (const statement of m.sql.split(';').map((s) => s.trim()).filter(Boolean)) await tx.query(statement);
       await tx.query('INSERT INTO sandbox_migrations (id) VALUES ($1)', [m.id]);
       applied.push(m.id);

@@ -1,12 +1,22 @@
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import type { Db } from './db.js';
+import type { Db, Param, Statement } from './db.js';
 
-function wrap(q: PGlite | Transaction): Omit<Db, 'transaction' | 'close' | 'kind'> {
-  return {
-    async query<T>(sql: string, params: unknown[] = []) {
-      return (await q.query<T>(sql, params)).rows;
-    },
-  };
+/**
+ * A parameter as an SQL literal, for EXECUTE of a prepared statement: PGlite runs a simple query in
+ * one call, where `query` takes six (parse, describe, bind, describe, execute, sync). Safe because
+ * standard_conforming_strings is on (checked at open): inside '…' only a quote is special, and it
+ * is doubled. A NUL cannot be sent in a query at all; the contract's patterns keep it out of input.
+ */
+export function sqlLiteral(value: Param): string {
+  if (value === null) return 'NULL';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`cannot send ${value} to PostgreSQL`);
+    return String(value);
+  }
+  const text = value instanceof Date ? value.toISOString() : value;
+  if (text.includes('\0')) throw new Error('cannot send a NUL character to PostgreSQL');
+  return `'${text.replaceAll("'", "''")}'`;
 }
 
 /**
@@ -20,6 +30,27 @@ const START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB']
 export async function openPglite(dataDir?: string): Promise<Db> {
   const pg = new PGlite({ ...(dataDir ? { dataDir } : {}), startParams: START_PARAMS });
   await pg.waitReady;
+  const [setting] = (await pg.query<{ standard_conforming_strings: string }>('SHOW standard_conforming_strings')).rows;
+  if (setting?.standard_conforming_strings !== 'on') throw new Error('PGlite must run with standard_conforming_strings on (sqlLiteral relies on it)');
+  // Prepared statements belong to the session (PGlite has one) and survive a rollback.
+  const prepared = new Map<string, Promise<void>>();
+  const wrap = (q: PGlite | Transaction): Omit<Db, 'transaction' | 'close' | 'kind'> => ({
+    async query<T>(sql: string, params: unknown[] = []) {
+      return (await q.query<T>(sql, params)).rows;
+    },
+    async run<T>(statement: Statement, params: readonly Param[]) {
+      let ready = prepared.get(statement.name);
+      if (!ready) {
+        ready = q.exec(`PREPARE ${statement.name} AS ${statement.sql}`).then(() => {});
+        prepared.set(statement.name, ready);
+        ready.catch(() => prepared.delete(statement.name));
+      }
+      await ready;
+      const args = params.length ? `(${params.map(sqlLiteral).join(', ')})` : '';
+      const [result] = await q.exec(`EXECUTE ${statement.name}${args}`);
+      return (result?.rows ?? []) as T[];
+    },
+  });
   const db: Db = {
     kind: 'pglite',
     ...wrap(pg),

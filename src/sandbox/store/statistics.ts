@@ -3,14 +3,17 @@
  * no background workers, so without this a table that grew from 10 rows to 100,000 keeps the
  * planner's blind guesses, and a page of `listInfluencers` becomes a bitmap scan of the whole
  * project plus a sort (tens of milliseconds at 100,000) instead of an index range scan.
- * Like autovacuum: ANALYZE at start, then again once the writes since the last one exceed a
- * fraction of the rows counted then. ANALYZE samples at most 30,000 rows a table, so its cost is
- * bounded whatever the size.
+ *
+ * ANALYZE of the tables that grow, at start and then each time the writes since the last one
+ * reach the rows counted then (at least MIN_WRITES): the row count doubles between two runs, so
+ * a sandbox that grows to n rows runs it about log2(n / MIN_WRITES) times. Between runs the planner
+ * scales the last statistics by the table's current size, which keeps index range scans chosen.
+ * ANALYZE samples at most 30,000 rows a table, so one run's cost is bounded whatever the size.
  */
 import type { Db } from './db.js';
 
-const MIN_WRITES = 1_000;
-const GROWTH = 0.2;
+const MIN_WRITES = 2_000;
+const TABLES = ['projects', 'influencers', 'idempotency_keys'] as const;
 
 export interface Statistics {
   /** `n` rows were written (created, changed); may schedule an ANALYZE. */
@@ -22,15 +25,15 @@ export async function keepStatistics(db: Db, log: (line: string) => void): Promi
   let writes = 0;
   let running = false;
   const analyze = async () => {
-    await db.query('ANALYZE');
-    const [row] = await db.query<{ n: number | string }>("SELECT coalesce(sum(reltuples), 0) AS n FROM pg_class WHERE relname IN ('influencers', 'jobs', 'idempotency_keys')");
-    rows = Math.max(Number(row?.n ?? 0), 0);
+    await db.query(`ANALYZE ${TABLES.join(', ')}`);
+    const [row] = await db.query<{ n: number | string }>('SELECT coalesce(sum(greatest(reltuples, 0)), 0) AS n FROM pg_class WHERE relname = ANY($1)', [[...TABLES]]);
+    rows = Number(row?.n ?? 0);
   };
   await analyze();
   return {
     wrote(n) {
       writes += n;
-      if (running || writes < Math.max(MIN_WRITES, rows * GROWTH)) return;
+      if (running || writes < Math.max(MIN_WRITES, rows)) return;
       running = true;
       writes = 0;
       setImmediate(() => {

@@ -147,14 +147,13 @@ export async function startWorld(name: string): Promise<FuzzWorld> {
       const created = expectStatus(await call(target, 'createInfluencer', { path: { projectId }, body: {} }), 202, 'createInfluencer (fresh, to delete)');
       return String(created.json.influencerId);
     },
-    /** Row counts of both orgs' projects, influencers (all, and live), jobs and idempotency keys, and the full rows of every resource requests target. */
+    /** Row counts of both orgs' projects, influencers (all, and live; a job is its influencer's row) and idempotency keys, and the full rows of every resource requests target. */
     async snapshot() {
       const [counts] = await sandbox.db.query<Record<string, number | string>>(
         `SELECT
            (SELECT count(*) FROM projects WHERE org_id = ANY($1)) AS projects,
            (SELECT count(*) FROM influencers WHERE org_id = ANY($1)) AS influencers,
            (SELECT count(*) FROM influencers WHERE org_id = ANY($1) AND deleted_at IS NULL) AS live_influencers,
-           (SELECT count(*) FROM jobs WHERE org_id = ANY($1)) AS jobs,
            (SELECT count(*) FROM idempotency_keys WHERE org_id = ANY($1)) AS idempotency_keys`,
         [orgs],
       );
@@ -163,11 +162,12 @@ export async function startWorld(name: string): Promise<FuzzWorld> {
         for (const row of list) rows[`${label} ${String(row[key])}`] = JSON.parse(JSON.stringify(row)) as Record<string, unknown>;
       };
       add('influencer', 'influencer_id', await sandbox.db.query(
-        'SELECT influencer_id, org_id, project_id, name, gender, age_range, brand_voice, language, status, reference_images, updated_at, deleted_at, delete_reason FROM influencers WHERE influencer_id = ANY($1)',
+        'SELECT influencer_id, org_id, project_id, name, gender, age_range, brand_voice, language, job_id, training_at, done_at, fail_with, updated_at, deleted_at, delete_reason FROM influencers WHERE influencer_id = ANY($1)',
         [influencerRows],
       ));
       add('project', 'project_id', await sandbox.db.query('SELECT * FROM projects WHERE project_id = ANY($1)', [projectRows]));
-      add('job', 'job_id', await sandbox.db.query('SELECT job_id, status, influencer_id, updated_at, completed_at, error_code FROM jobs WHERE job_id = ANY($1)', [jobRows]));
+      // A job is its influencer's row (store/jobs.ts): its course, by job id.
+      add('job', 'job_id', await sandbox.db.query('SELECT job_id, influencer_id, training_at, done_at, fail_with FROM influencers WHERE job_id = ANY($1)', [jobRows]));
       return { counts: Object.fromEntries(Object.entries(counts ?? {}).map(([k, v]) => [k, Number(v)])), rows };
     },
     revive: async () => undefined,
