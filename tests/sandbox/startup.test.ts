@@ -108,15 +108,16 @@ describe('a freshly started sandbox', () => {
 
   it('logs an internal error and answers 500 INTERNAL without its detail', async () => {
     const { projectId } = await newProject(); // the key is looked up once and cached
-    const query = sb.db.query.bind(sb.db);
-    sb.db.query = () => Promise.reject(new Error('disk on fire'));
+    const { query, run } = sb.db;
+    // The storage fails, whichever way a statement is sent.
+    sb.db.query = sb.db.run = () => Promise.reject(new Error('disk on fire'));
     try {
       const answer = await sb.call('GET', `/v1/projects/${projectId}`);
       expect(answer.status).toBe(500);
       expect(answer.json.error).toMatchObject({ code: 'INTERNAL', message: 'Internal error. Retry later.' });
       expect(answer.text).not.toContain('disk on fire');
     } finally {
-      sb.db.query = query;
+      Object.assign(sb.db, { query, run });
     }
     expect(logged.some((line) => line.startsWith(`internal error on GET /v1/projects/${projectId}: Error: disk on fire`))).toBe(true);
   });

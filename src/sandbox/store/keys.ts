@@ -1,11 +1,14 @@
 /** The api_keys table: keys stored as SHA-256 hashes, each in one org with its scopes. */
 import { createHash } from 'node:crypto';
-import type { Db } from './db.js';
+import { statement, type Db } from './db.js';
 
 export const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
 
+// Every request with a key not yet cached (src/sandbox/auth.ts), unknown keys included.
+const FIND = statement('find_key', 'SELECT org_id, scopes FROM api_keys WHERE key_hash = $1');
+
 export async function findKey(db: Db, key: string): Promise<{ org_id: string; scopes: string[] } | undefined> {
-  return (await db.query<{ org_id: string; scopes: string[] }>('SELECT org_id, scopes FROM api_keys WHERE key_hash = $1', [hashKey(key)]))[0];
+  return (await db.run<{ org_id: string; scopes: string[] }>(FIND, [hashKey(key)]))[0];
 }
 
 /** Ensures a key exists (idempotent): the key's hash, its org and its scopes. */

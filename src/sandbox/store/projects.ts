@@ -1,6 +1,6 @@
 /** The projects table. */
 import type { Project } from '../../../generated/schema.js';
-import type { Db } from './db.js';
+import { statement, type Db } from './db.js';
 
 export interface ProjectRow {
   project_id: string;
@@ -30,8 +30,10 @@ export function projectOut(row: ProjectRow): Project {
   };
 }
 
+const FIND = statement('find_project', 'SELECT * FROM projects WHERE project_id = $1 AND org_id = $2');
+
 export async function findProject(db: Db, orgId: string, projectId: string): Promise<ProjectRow | undefined> {
-  return (await db.query<ProjectRow>('SELECT * FROM projects WHERE project_id = $1 AND org_id = $2', [projectId, orgId]))[0];
+  return (await db.run<ProjectRow>(FIND, [projectId, orgId]))[0];
 }
 
 export async function insertProject(db: Db, row: ProjectRow): Promise<void> {
