@@ -1,5 +1,5 @@
 /** Ids in the contract's formats (D01–D04): prefixed UUIDs for resources, prefixed ULIDs for jobs, assets, requests. */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -12,10 +12,29 @@ function encodeTime(ms: number): string {
   return out;
 }
 
-const encodeBytes = (bytes: Uint8Array, length: number) => [...bytes.subarray(0, length)].map((b) => CROCKFORD[b % 32]).join('');
+/** One Crockford character per byte (256 is a multiple of 32, so random bytes give uniform characters). */
+function encodeBytes(bytes: Uint8Array, start: number, length: number): string {
+  let out = '';
+  for (let i = start; i < start + length; i++) out += CROCKFORD[bytes[i]! % 32];
+  return out;
+}
+
+// Randomness drawn 4 KiB at a time: one call into the CSPRNG per 256 ids, not one per id (every response has a request id).
+const pool = new Uint8Array(4096);
+let used = pool.length;
+function randomChars(length: number): string {
+  if (used + length > pool.length) {
+    // Web Crypto: in Node and in the browser (the MSW handlers' bundle runs this module there too).
+    globalThis.crypto.getRandomValues(pool);
+    used = 0;
+  }
+  const out = encodeBytes(pool, used, length);
+  used += length;
+  return out;
+}
 
 /** A ULID: 10 characters of time, 16 of randomness. */
-export const ulid = (now = Date.now()) => encodeTime(now) + encodeBytes(randomBytes(16), 16);
+export const ulid = (now = Date.now()) => encodeTime(now) + randomChars(16);
 
 export const newInfluencerId = () => `inf_${randomUUID()}`;
 export const newProjectId = () => `prj_${randomUUID()}`;
@@ -24,5 +43,5 @@ export const newRequestId = () => `req_${ulid()}`;
 
 /** A stable asset id for the n-th portrait of an influencer: the same influencer always gets the same image. */
 export function assetIdFor(influencerId: string, n: number): string {
-  return `med_${encodeBytes(createHash('sha256').update(`${influencerId}#${n}`).digest(), 26)}`;
+  return `med_${encodeBytes(createHash('sha256').update(`${influencerId}#${n}`).digest(), 0, 26)}`;
 }

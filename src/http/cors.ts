@@ -10,7 +10,7 @@
  * their header parameters, the security schemes and the response headers); `Prefer` is added for
  * the mock's example selection.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Contract } from '../contract/model.js';
 
 const LOOPBACK_ORIGIN = /^https?:\/\/(?:127\.\d{1,3}\.\d{1,3}\.\d{1,3}|localhost|\[::1\])(?::\d{1,5})?$/;
@@ -39,23 +39,31 @@ export function corsPolicy(contract: Contract): CorsPolicy {
   return { methods: [...methods], allowHeaders: [...allow], exposeHeaders: [...expose] };
 }
 
-export function registerCors(app: FastifyInstance, contract: Contract): void {
+/**
+ * The CORS step of a request: adds the CORS headers for a loopback origin, and answers its
+ * preflight. Returns true when it answered (the request goes no further).
+ */
+export function corsStep(contract: Contract): (request: FastifyRequest, reply: FastifyReply) => boolean {
   const policy = corsPolicy(contract);
-  app.addHook('onRequest', async (request, reply) => {
+  const methods = policy.methods.join(', ');
+  const allowHeaders = policy.allowHeaders.join(', ');
+  const exposeHeaders = policy.exposeHeaders.join(', ');
+  return (request, reply) => {
     const origin = request.headers.origin;
-    if (!isLoopbackOrigin(origin)) return;
+    if (!isLoopbackOrigin(origin)) return false;
     reply.header('access-control-allow-origin', origin);
     reply.header('vary', 'Origin');
     if (request.method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined) {
-      reply
+      void reply
         .code(204)
-        .header('access-control-allow-methods', policy.methods.join(', '))
-        .header('access-control-allow-headers', policy.allowHeaders.join(', '))
+        .header('access-control-allow-methods', methods)
+        .header('access-control-allow-headers', allowHeaders)
         .header('access-control-max-age', '600')
-        .header('content-length', '0');
-      await reply.send();
-      return reply;
+        .header('content-length', '0')
+        .send();
+      return true;
     }
-    reply.header('access-control-expose-headers', policy.exposeHeaders.join(', '));
-  });
+    reply.header('access-control-expose-headers', exposeHeaders);
+    return false;
+  };
 }

@@ -14,7 +14,7 @@ import type { Timing } from './config.js';
 import type { CursorCodec } from './cursor.js';
 import { createStartQueue, startInfluencers, type StartInfluencer } from './creates.js';
 import { handlers, type HandlerContext } from './handlers.js';
-import { fingerprint, runOnce } from './idempotency.js';
+import { fingerprint, runOnce, type KeyedAnswer } from './idempotency.js';
 import type { PortraitRenderer } from './media.js';
 import type { Reads } from './store/cache.js';
 import type { Db } from './store/db.js';
@@ -55,6 +55,13 @@ function mediaRoutes(portraits: PortraitRenderer) {
 /** Operations whose only write is starting influencers: unkeyed, they need no transaction of their own (creates.ts group-commits). */
 const GROUP_COMMITTED: ReadonlySet<OperationId> = new Set(['createInfluencer', 'cloneInfluencer']);
 
+type AnyHandler = (ctx: HandlerContext<never>) => Promise<{ status: number; body: unknown; headers?: Record<string, string> }>;
+
+async function answerOf(handler: AnyHandler, context: HandlerContext<never>): Promise<KeyedAnswer> {
+  const result = await handler(context);
+  return { status: result.status, body: JSON.stringify(result.body), headers: result.headers ?? {} };
+}
+
 export async function createSandboxServer(options: ServerOptions): Promise<Server> {
   const { db } = options;
   const queued = createStartQueue(db, options.timing);
@@ -65,35 +72,36 @@ export async function createSandboxServer(options: ServerOptions): Promise<Serve
   const emptyBodies = new Map(optional.map(([id, request]) => [id, request.parseBody(Buffer.alloc(0), undefined)]));
   const defaults = (operationId: OperationId) => (emptyBodies.get(operationId) ?? {}) as ClientRecord;
 
+  // Per request: one context object; closures only where a transaction needs them (this runs on every request).
   const handle = async (request: CompiledRequest, input: FrontInput, principal: Principal, path: string): Promise<FrontAnswer> => {
     const { op } = request;
+    const handler = handlers[op.operationId] as AnyHandler;
     const wrote: HandlerContext<OperationId>['wrote'] = {};
-    const context = (tx: Db, start: StartInfluencer) =>
-      ({
-        db: tx,
-        start,
-        principal,
-        params: input.params,
-        query: input.query,
-        body: input.body,
-        mediaBase: options.mediaBase,
-        timing: options.timing,
-        reads: options.reads,
-        cursors: options.cursors,
-        wrote,
-        defaults,
-        // The input was validated against this operation's schemas by the front (requests.ts).
-      }) as unknown as HandlerContext<never>;
-    const handler = handlers[op.operationId] as (ctx: HandlerContext<never>) => Promise<{ status: number; body: unknown; headers?: Record<string, string> }>;
-    const run = async (tx: Db, start = inTransaction(tx)) => {
-      const result = await handler(context(tx, start));
-      return { status: result.status, body: JSON.stringify(result.body), headers: result.headers ?? {} };
-    };
+    // The input was validated against this operation's schemas by the front (requests.ts).
+    const context = {
+      db,
+      start: queued,
+      principal,
+      params: input.params,
+      query: input.query,
+      body: input.body,
+      mediaBase: options.mediaBase,
+      timing: options.timing,
+      reads: options.reads,
+      cursors: options.cursors,
+      wrote,
+      defaults,
+    } as unknown as HandlerContext<never>;
     let answer: FrontAnswer;
-    if (input.idempotencyKey !== undefined) {
-      answer = await runOnce(db, { orgId: principal.orgId, operationId: op.operationId, key: input.idempotencyKey }, fingerprint(op.method, path, input.body), (tx) => run(tx));
+    if (op.method === 'get' || (input.idempotencyKey === undefined && GROUP_COMMITTED.has(op.operationId))) {
+      // A GET reads; an unkeyed create is group-committed (creates.ts).
+      answer = await answerOf(handler, context);
     } else {
-      answer = op.method === 'get' ? await run(db) : GROUP_COMMITTED.has(op.operationId) ? await run(db, queued) : await db.transaction((tx) => run(tx));
+      const inTx = (tx: Db) => answerOf(handler, { ...context, db: tx, start: inTransaction(tx) });
+      answer =
+        input.idempotencyKey !== undefined
+          ? await runOnce(db, { orgId: principal.orgId, operationId: op.operationId, key: input.idempotencyKey }, fingerprint(op.method, path, input.body), inTx)
+          : await db.transaction(inTx);
     }
     // After the commit: a GET may have cached a row this write changed.
     options.reads.changed(wrote);

@@ -110,7 +110,9 @@ describe('a freshly started sandbox', () => {
     const { projectId } = await newProject(); // the key is looked up once and cached
     const { query, run } = sb.db;
     // The storage fails, whichever way a statement is sent.
-    sb.db.query = sb.db.run = () => Promise.reject(new Error('disk on fire'));
+    const fail = () => Promise.reject(new Error('disk on fire'));
+    sb.db.query = fail;
+    sb.db.run = fail;
     try {
       const answer = await sb.call('GET', `/v1/projects/${projectId}`);
       expect(answer.status).toBe(500);

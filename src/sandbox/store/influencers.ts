@@ -4,6 +4,7 @@
  */
 import type { Influencer, ReferenceImage } from '../../../generated/schema.js';
 import { assetIdFor } from '../../contract/ids.js';
+import { BoundedMap } from '../../lib/bounded-map.js';
 import { lastChange, outcomeOf, stageAt, type Course } from '../course.js';
 import { statement, type Db } from './db.js';
 
@@ -36,12 +37,20 @@ export function statusAt(row: InfluencerRow, now: number): Influencer['status'] 
   return outcomeOf(row) ? 'failed' : 'ready';
 }
 
+// assetIdFor hashes; a read of a ready influencer needs its first portrait's id every time.
+const portraits = new BoundedMap<string, string>(10_000);
+function firstPortrait(influencerId: string): string {
+  let id = portraits.get(influencerId);
+  if (id === undefined) portraits.set(influencerId, (id = assetIdFor(influencerId, 1)));
+  return id;
+}
+
 /** `mediaBase` is the sandbox's configured public URL, so portrait URLs never echo a client's Host. */
 export function influencerOut(row: InfluencerRow, mediaBase: string, now: number): Influencer {
   const status = statusAt(row, now);
   const failure = status === 'failed' ? outcomeOf(row) : null;
   // A ready influencer has its first portrait, added when the render finished.
-  const images = status === 'ready' ? [assetIdFor(row.influencer_id, 1)] : [];
+  const images = status === 'ready' ? [firstPortrait(row.influencer_id)] : [];
   const referenceImages: ReferenceImage[] = images.map((assetId) => ({
     assetId,
     url: `${mediaBase}/media/${assetId}.png`,
