@@ -6,10 +6,11 @@ import { parentPort } from 'node:worker_threads';
 import { tsImport } from 'tsx/esm/api';
 
 // Renders yield the CPU to the API: on Linux a thread has its own nice value (setpriority on its
-// thread id), so with the cores busy the event loop answering GETs runs first. Elsewhere: no-op.
+// thread id), at the lowest priority (19), so with the cores busy the event loop answering GETs
+// runs first and renders take what is left. Elsewhere: no-op.
 try {
   const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
-  if (Number.isInteger(tid) && tid > 0) setPriority(tid, 10);
+  if (Number.isInteger(tid) && tid > 0) setPriority(tid, 19);
 } catch {
   // no /proc, or not permitted: render at normal priority
 }

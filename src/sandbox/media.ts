@@ -70,6 +70,10 @@ export function createPortraitRenderer(options: { inline?: boolean } = {}): Port
       worker.postMessage({ id, assetId, size });
     });
 
+  // Started now, not at the first portrait: starting a worker (a thread, tsx compiling portrait.ts)
+  // costs tens of milliseconds of CPU, which under load would land on the requests of that moment.
+  if (!options.inline) worker = start();
+
   return {
     render(assetId, size) {
       const key = `${size}:${assetId}`;
