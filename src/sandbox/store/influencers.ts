@@ -8,6 +8,7 @@ import { BoundedMap } from '../../lib/bounded-map.js';
 import { lastChange, outcomeOf, stageAt, type Course } from '../course.js';
 import { statement, type Db } from './db.js';
 
+/** A row; its course columns (created_at, training_at, done_at, fail_with, source_influencer_id) are Course's. */
 export interface InfluencerRow extends Course {
   influencer_id: string;
   seq: number;
@@ -19,10 +20,8 @@ export interface InfluencerRow extends Course {
   brand_voice: Influencer['brandVoice'];
   language: string;
   prompt: string | null;
-  source_influencer_id: string | null;
   /** The job that creates it (D20: every job is an `influencer_create`). */
   job_id: string;
-  created_at: Date;
   updated_at: Date;
   deleted_at: Date | null;
 }

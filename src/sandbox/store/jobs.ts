@@ -6,14 +6,10 @@
 import type { Job } from '../../../generated/schema.js';
 import { lastChange, outcomeOf, stageAt, type Course } from '../course.js';
 import { statement, type Db } from './db.js';
-import { SELECT_INFLUENCER } from './influencers.js';
+import { SELECT_INFLUENCER, type InfluencerRow } from './influencers.js';
 
-export interface JobRow extends Course {
-  job_id: string;
-  org_id: string;
-  influencer_id: string;
-  created_at: Date;
-}
+/** A job is read as its influencer's row: the job's id, its org, its influencer and the course. */
+export type JobRow = Pick<InfluencerRow, 'job_id' | 'org_id' | 'influencer_id' | keyof Course>;
 
 /** The job at `now`, from its course: running until `done_at`, then failed or succeeded for good. */
 export function jobOut(row: JobRow, now: number): Job {
