@@ -50,6 +50,23 @@ async function hasMarker(db: Db): Promise<boolean> {
 
 const answers = async (db: Db) => (await db.query<{ one: number }>('SELECT 1 AS one'))[0]?.one === 1;
 
+/** Opens a database, checks that it answers a query, and closes it. */
+async function opensAndAnswers(dataDir: string | undefined, template: string): Promise<void> {
+  const db = await openPglite(dataDir, { template });
+  try {
+    expect(await answers(db)).toBe(true);
+  } finally {
+    await db.close();
+  }
+}
+
+/** A well-formed tarball that will not start: the first entry of a real copy, then the two empty blocks that end a tarball. */
+function writeOneEntryCopy(path: string): void {
+  const whole = gunzipSync(readFileSync(marked));
+  const size = Number.parseInt(whole.subarray(124, 136).toString('latin1').replace(/\0.*$/s, '').trim() || '0', 8);
+  writeFileSync(path, gzipSync(Buffer.concat([whole.subarray(0, 512 + Math.ceil(size / 512) * 512), Buffer.alloc(1024)])));
+}
+
 /** What a database is, as far as the sandbox can tell: its catalog, encoding, collation and settings. */
 async function fingerprint(db: Db) {
   const [database] = await db.query<Record<string, string>>(
@@ -125,17 +142,9 @@ describe('a new database in memory', () => {
 
   it('drops a tarball that will not start, and runs initdb instead', async () => {
     const path = scratch('one-file.tar.gz');
-    // A well-formed tarball holding only the first entry of a real copy, then the two empty blocks that end a tarball.
-    const whole = gunzipSync(readFileSync(marked));
-    const size = Number.parseInt(whole.subarray(124, 136).toString('latin1').replace(/\0.*$/s, '').trim() || '0', 8);
-    writeFileSync(path, gzipSync(Buffer.concat([whole.subarray(0, 512 + Math.ceil(size / 512) * 512), Buffer.alloc(1024)])));
+    writeOneEntryCopy(path);
     expect(readTemplate(path)).toBeDefined();
-    const db = await openPglite(undefined, { template: path });
-    try {
-      expect(await answers(db)).toBe(true);
-    } finally {
-      await db.close();
-    }
+    await opensAndAnswers(undefined, path);
     // Dropped, then replaced by a copy of the database initdb just made.
     expect(readTemplate(path)?.size).toBeGreaterThan(1_000_000);
   }, 60_000);
@@ -144,12 +153,7 @@ describe('a new database in memory', () => {
     const blocker = scratch('a-file');
     writeFileSync(blocker, '');
     const path = join(blocker, 'under-a-file', 'copy.tar.gz');
-    const db = await openPglite(undefined, { template: path });
-    try {
-      expect(await answers(db)).toBe(true);
-    } finally {
-      await db.close();
-    }
+    await opensAndAnswers(undefined, path);
     expect(existsSync(join(blocker, 'under-a-file'))).toBe(false);
   });
 });
@@ -177,21 +181,14 @@ describe('a database in a data directory', () => {
     const path = scratch('absent.tar.gz');
     const dir = scratch('data');
     mkdirSync(dir);
-    const db = await openPglite(dir, { template: path });
-    try {
-      expect(await answers(db)).toBe(true);
-    } finally {
-      await db.close();
-    }
+    await opensAndAnswers(dir, path);
     expect(existsSync(join(dir, 'PG_VERSION'))).toBe(true);
     expect(existsSync(path)).toBe(false);
   });
 
   it('refuses to start a new directory from a copy that will not start, and drops the copy', async () => {
     const path = scratch('one-file.tar.gz');
-    const whole = gunzipSync(readFileSync(marked));
-    const size = Number.parseInt(whole.subarray(124, 136).toString('latin1').replace(/\0.*$/s, '').trim() || '0', 8);
-    writeFileSync(path, gzipSync(Buffer.concat([whole.subarray(0, 512 + Math.ceil(size / 512) * 512), Buffer.alloc(1024)])));
+    writeOneEntryCopy(path);
     const dir = scratch('data');
     await expect(openPglite(dir, { template: path })).rejects.toThrow(`could not start a new database in ${dir} from ${path} (now deleted); empty the directory and start again`);
     expect(existsSync(path)).toBe(false);

@@ -17,20 +17,25 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { PGlite } from '@electric-sql/pglite';
+import { isJsonObject } from '../../contract/oas.js';
 
 /** `node_modules/@electric-sql/pglite`, found from one of the files it exports. */
 const pgliteDir = dirname(dirname(fileURLToPath(import.meta.resolve('@electric-sql/pglite/initdb.wasm'))));
 
 function pgliteVersion(): string {
   const manifest: unknown = JSON.parse(readFileSync(join(pgliteDir, 'package.json'), 'utf8'));
-  const version = typeof manifest === 'object' && manifest !== null && 'version' in manifest ? manifest.version : undefined;
+  const version = isJsonObject(manifest) ? manifest.version : undefined;
   if (typeof version !== 'string' || !/^[\w.+-]+$/.test(version)) throw new Error(`cannot read the PGlite version in ${pgliteDir}`);
   return version;
 }
 
-/** Where the copy lives: node_modules/.cache, the place build tools keep what they can remake. */
-export const defaultTemplatePath = (): string =>
-  join(dirname(dirname(pgliteDir)), '.cache', 'layers-sandbox', `pglite-${pgliteVersion()}-initdb.tar.gz`);
+let templatePath: string | undefined;
+
+/** Where the copy lives: node_modules/.cache, the place build tools keep what they can remake (read once per process). */
+export function defaultTemplatePath(): string {
+  templatePath ??= join(dirname(dirname(pgliteDir)), '.cache', 'layers-sandbox', `pglite-${pgliteVersion()}-initdb.tar.gz`);
+  return templatePath;
+}
 
 /**
  * The copy as a tarball PGlite can load, or undefined when there is none. gzip's CRC catches a

@@ -66,7 +66,7 @@ async function startPglite(dataDir: string | undefined, template: string | false
   }
   const pg = new PGlite({ ...dir, startParams: START_PARAMS });
   await pg.waitReady;
-  if (template && !dataDir && isNew) await saveTemplate(pg, template);
+  if (template && !dataDir) await saveTemplate(pg, template);
   return pg;
 }
 
