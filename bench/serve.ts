@@ -7,10 +7,10 @@
  *   - sandboxUnderMedia: GET p99, worst of 4 rounds idle against worst of 4 rounds while another
  *     process fetches 200 distinct portraits, 6 at a time;
  *   - scale: list first page, list deep page, get, and an idempotent POST (a replay) with 10 and with
- *     100,000 influencers / idempotency keys;
+ *     100,000 influencers / idempotency keys, both sizes side by side in alternating rounds;
  *   - memory: RSS growth per 10,000 creates (sandbox, PGlite on disk as `npm run sandbox` runs it)
- *     and per 10,000 requests (mock front): a warm-up of 10,000, then three rounds of 10,000, the
- *     growth in the last (start-up memory can still go in the first two); each in its own process.
+ *     and per 10,000 requests (mock front): a warm-up of 10,000, then eight rounds of 10,000, the
+ *     growth the slope through them; each in its own process.
  * Prints a table and the ratios against the issue's targets; with BENCH_JSON=1 the last line is one
  * JSON object with every figure (latencies in ms, memory in MiB).
  *   BENCH_DURATION seconds per case (default 5), BENCH_CONNECTIONS (default 10).
@@ -25,7 +25,7 @@ import { startMock, startPrism } from '../src/mock/index.js';
 import { DEFAULT_ORG, startSandbox } from '../src/sandbox/index.js';
 import { createCursorCodec } from '../src/sandbox/cursor.js';
 import { secret } from '../src/sandbox/store/secrets.js';
-import { connections, duration, KEY, load, newProject, rssMiB, serverProcess, type Result } from './load.js';
+import { connections, duration, KEY, load, newProject, rssMiB, serverProcess, type LoadOptions, type Result } from './load.js';
 
 const progress = (line: string) => console.error(`bench: ${line}`);
 const headers = { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' };
@@ -114,8 +114,6 @@ async function underMedia(): Promise<{ idle: Result; read: Result; portraits: nu
   return { idle, read: worst, portraits: Number(printed.trim()), rounds: rounds.length, idleRounds, loadRounds: rounds };
 }
 
-interface ScaleFigures { listFirstPage: Result; listDeepPage: Result; getInfluencer: Result; idempotentPost: Result }
-
 /**
  * Pages of 5: the most that the 10-influencer project also fills from its middle, so both sizes
  * answer the same rows per page and the ratio shows the cost of the data, not of the page (with
@@ -123,8 +121,12 @@ interface ScaleFigures { listFirstPage: Result; listDeepPage: Result; getInfluen
  */
 const PAGE = 5;
 
-/** The four reads with `n` influencers in the project and `n` stored idempotency keys (rows written by SQL). */
-async function scaleCase(n: number): Promise<ScaleFigures> {
+const SCALE_KEYS = ['listFirstPage', 'listDeepPage', 'getInfluencer', 'idempotentPost'] as const;
+type ScaleKey = (typeof SCALE_KEYS)[number];
+interface ScaleSandbox { cases: Record<ScaleKey, { url: string; options: LoadOptions }>; close(): Promise<void> }
+
+/** A sandbox with `n` influencers in one project and `n` stored idempotency keys (rows written by SQL), and its four reads. */
+async function scaleSandbox(n: number): Promise<ScaleSandbox> {
   const sandbox = await startSandbox({ apiKey: KEY, log: () => {} });
   const project = await newProject(sandbox.url, false);
   await sandbox.db.query(
@@ -144,34 +146,80 @@ async function scaleCase(n: number): Promise<ScaleFigures> {
   const [middle] = await sandbox.db.query<{ influencer_id: string; seq: number }>('SELECT influencer_id, seq FROM influencers WHERE project_id = $1 ORDER BY seq OFFSET $2 LIMIT 1', [project.projectId, Math.floor(n / 2) - 1]);
   const cursor = createCursorCodec(await secret(sandbox.db, 'cursor')).encode(project.projectId, Number(middle!.seq));
   const list = `${sandbox.url}/v1/projects/${project.projectId}/influencers`;
-  const create = { method: 'POST' as const, headers: { 'idempotency-key': `bench-hot-${n}` } };
+  const replay = { method: 'POST' as const, headers: { 'idempotency-key': `bench-hot-${n}` } };
   await fetch(list, { method: 'POST', headers: { ...headers, 'idempotency-key': `bench-hot-${n}` }, body: '{}' });
-  const figures = {
-    listFirstPage: await load(`${list}?limit=${PAGE}`),
-    listDeepPage: await load(`${list}?limit=${PAGE}&cursor=${encodeURIComponent(cursor)}`),
-    getInfluencer: await load(`${sandbox.url}/v1/influencers/${middle!.influencer_id}`),
-    idempotentPost: await load(list, create),
+  return {
+    cases: {
+      listFirstPage: { url: `${list}?limit=${PAGE}`, options: {} },
+      listDeepPage: { url: `${list}?limit=${PAGE}&cursor=${encodeURIComponent(cursor)}`, options: {} },
+      getInfluencer: { url: `${sandbox.url}/v1/influencers/${middle!.influencer_id}`, options: {} },
+      idempotentPost: { url: list, options: replay },
+    },
+    close: () => sandbox.close(),
   };
-  await sandbox.close();
-  progress(`scale with ${n.toLocaleString('en')} influencers and keys`);
-  return figures;
+}
+
+interface ScaleCase { n10: Result; n100000: Result; rounds: { n10: number[]; n100000: number[] } }
+
+/**
+ * Both sizes side by side, one sandbox each in this process: per read, a one-second warm-up on each,
+ * then SCALE_ROUNDS rounds that alternate which size goes first; each size's figure is its round with
+ * the median p99. Measured one size after the other, the first rounds after a sandbox was filled ran
+ * slower on either size (on the 10-influencer side too), which read as a cost of the data.
+ */
+const SCALE_ROUNDS = 3;
+async function scale(): Promise<Record<ScaleKey, ScaleCase>> {
+  const sizes = { n10: await scaleSandbox(10), n100000: await scaleSandbox(100_000) };
+  progress('scale: 10 and 100,000 influencers and keys stored');
+  const out = {} as Record<ScaleKey, ScaleCase>;
+  for (const key of SCALE_KEYS) {
+    const rounds: Record<keyof typeof sizes, Result[]> = { n10: [], n100000: [] };
+    for (const size of Object.values(sizes)) await load(size.cases[key].url, { ...size.cases[key].options, seconds: 1 });
+    for (let i = 0; i < SCALE_ROUNDS; i++) {
+      const order = i % 2 === 0 ? (['n10', 'n100000'] as const) : (['n100000', 'n10'] as const);
+      for (const id of order) rounds[id].push(await load(sizes[id].cases[key].url, sizes[id].cases[key].options));
+    }
+    const median = (list: Result[]) => [...list].sort((a, b) => a.p99 - b.p99)[Math.floor(list.length / 2)]!;
+    out[key] = { n10: median(rounds.n10), n100000: median(rounds.n100000), rounds: { n10: rounds.n10.map((r) => r.p99), n100000: rounds.n100000.map((r) => r.p99) } };
+    progress(`scale: ${key}`);
+  }
+  for (const size of Object.values(sizes)) await size.close();
+  return out;
 }
 
 interface Growth { warmupMiB: number; afterMiB: number[]; perTenThousandMiB: number }
 
-/** RSS after a warm-up of 10,000 requests, then after each of `rounds` more rounds of 10,000. */
-async function growth(pid: number, url: string, method: 'GET' | 'POST', rounds = 3): Promise<Growth> {
+/**
+ * RSS after a warm-up of 10,000 requests, then after each of GROWTH_ROUNDS more rounds of 10,000; the
+ * growth is the least-squares slope over those rounds. RSS swings by tens of MiB from one round to
+ * the next as the collector runs (seen: 396-449 MiB over ten rounds of creates without climbing),
+ * so the difference of two samples reads a swing as growth; a slope over many does not.
+ */
+const GROWTH_ROUNDS = 8;
+async function growth(pid: number, url: string, method: 'GET' | 'POST'): Promise<Growth> {
   await load(url, { method, amount: 10_000 });
   const warmupMiB = rssMiB(pid);
   const afterMiB: number[] = [];
-  for (let i = 0; i < rounds; i++) {
+  for (let i = 0; i < GROWTH_ROUNDS; i++) {
     await load(url, { method, amount: 10_000 });
     afterMiB.push(rssMiB(pid));
   }
   const round = (x: number) => Math.round(x * 10) / 10;
-  // Growth per round after the second: until then a round may still return start-up memory (PGlite's
-  // initdb instance, ~400 MiB, goes at a major GC, seen in the first or the second round).
-  return { warmupMiB: round(warmupMiB), afterMiB: afterMiB.map(round), perTenThousandMiB: round((afterMiB.at(-1)! - afterMiB[1]!) / (rounds - 2)) };
+  return { warmupMiB: round(warmupMiB), afterMiB: afterMiB.map(round), perTenThousandMiB: round(slope(afterMiB)) };
+}
+
+/** Least-squares slope of `ys` against 0, 1, 2, ... */
+function slope(ys: number[]): number {
+  const n = ys.length;
+  const meanX = (n - 1) / 2;
+  const meanY = ys.reduce((a, b) => a + b, 0) / n;
+  let num = 0;
+  let den = 0;
+  ys.forEach((y, x) => {
+    num += (x - meanX) * (y - meanY);
+    den += (x - meanX) ** 2;
+  });
+  return num / den;
 }
 
 async function memory(): Promise<{ sandboxCreates: Growth; mockRequests: Growth }> {
@@ -203,7 +251,7 @@ const targets: Record<string, Target> = {
 const pairs = await throughput(targets);
 for (const target of Object.values(targets)) await target.stop();
 const media = await underMedia();
-const scale = { n10: await scaleCase(10), n100000: await scaleCase(100_000) };
+const scaled = await scale();
 const mem = await memory();
 
 // ------------------------------------------------------------------------------------------------
@@ -226,9 +274,9 @@ const ratios: Array<[string, number, string, boolean]> = [
   ['mock / prism, create rps', mock.create.rps / prism.create.rps, '≥ 0.9', mock.create.rps >= 0.9 * prism.create.rps],
   ['GET p99 under portraits / idle', floor1(media.read.p99) / floor1(media.idle.p99), '≤ 3', floor1(media.read.p99) <= 3 * floor1(media.idle.p99)],
 ];
-for (const key of ['listFirstPage', 'listDeepPage', 'getInfluencer', 'idempotentPost'] as const) {
-  const big = floor1(scale.n100000[key].p99);
-  const small = floor1(scale.n10[key].p99);
+for (const key of SCALE_KEYS) {
+  const big = floor1(scaled[key].n100000.p99);
+  const small = floor1(scaled[key].n10.p99);
   ratios.push([`${key} p99, 100,000 / 10`, big / small, '≤ 2', big <= 2 * small]);
 }
 if (pairs.sandboxPostgres) ratios.push(['sandbox (PostgreSQL) / prism, create rps', pairs.sandboxPostgres.create.rps / prism.create.rps, '(reported)', true]);
@@ -237,11 +285,12 @@ for (const [name, value, target, ok] of ratios) console.log(`  ${name.padEnd(42)
 
 console.log(`\nGET influencer, worst of ${ROUNDS} rounds idle and of ${media.rounds} while another process fetched ${media.portraits} distinct 512 px portraits, 6 at a time: idle ${fmt(media.idle)} · under load ${fmt(media.read)}`);
 console.log(`  p99 per round: idle ${media.idleRounds.map((r) => r.p99).join(', ')} ms · under load ${media.loadRounds.map((r) => r.p99).join(', ')} ms`);
-console.log('\nscale (sandbox, PGlite): p99 with 10 → with 100,000 influencers in the project / stored idempotency keys');
-for (const key of ['listFirstPage', 'listDeepPage', 'getInfluencer', 'idempotentPost'] as const) {
-  console.log(`  ${key.padEnd(15)} ${fmt(scale.n10[key])}  →  ${fmt(scale.n100000[key])}   (${x(floor1(scale.n100000[key].p99), floor1(scale.n10[key].p99))})`);
+console.log(`\nscale (sandbox, PGlite): with 10 → with 100,000 influencers in the project / stored idempotency keys, the round with the median p99 of ${SCALE_ROUNDS}`);
+for (const key of SCALE_KEYS) {
+  const { n10, n100000, rounds } = scaled[key];
+  console.log(`  ${key.padEnd(15)} ${fmt(n10)}  →  ${fmt(n100000)}   (${x(floor1(n100000.p99), floor1(n10.p99))}; p99 per round ${rounds.n10.join(', ')} → ${rounds.n100000.join(', ')} ms)`);
 }
-const g = (m: Growth) => `warm-up ${m.warmupMiB} MiB, then ${m.afterMiB.join(' → ')} MiB: ${m.perTenThousandMiB} MiB per 10,000`;
+const g = (m: Growth) => `warm-up ${m.warmupMiB} MiB, then ${m.afterMiB.join(' → ')} MiB: slope ${m.perTenThousandMiB} MiB per 10,000`;
 console.log('\nmemory (RSS of the server process, after a warm-up of 10,000)');
 console.log(`  sandbox (PGlite on disk), per 10,000 creates: ${g(mem.sandboxCreates)}`);
 console.log(`  mock front (without Prism), per 10,000 GETs:  ${g(mem.mockRequests)}`);
@@ -249,7 +298,7 @@ console.log(`  mock front (without Prism), per 10,000 GETs:  ${g(mem.mockRequest
 if (process.env.BENCH_JSON === '1') {
   const strip = (r: Result) => ({ rps: r.rps, p50: r.p50, p99: r.p99, ...(r.errors ? { errors: r.errors } : {}) });
   const pair = (p: Pair) => ({ read: strip(p.read), create: strip(p.create) });
-  const figures = (s: ScaleFigures) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, strip(v)]));
+  const size = (id: 'n10' | 'n100000') => Object.fromEntries(SCALE_KEYS.map((key) => [key, { ...strip(scaled[key][id]), p99Rounds: scaled[key].rounds[id] }]));
   console.log(
     JSON.stringify({
       bare: pair(bare),
@@ -258,7 +307,7 @@ if (process.env.BENCH_JSON === '1') {
       prism: pair(prism),
       mock: pair(mock),
       sandboxUnderMedia: { read: strip(media.read), idle: strip(media.idle), portraits: media.portraits, rounds: media.rounds },
-      scale: { influencers10: figures(scale.n10), influencers100000: figures(scale.n100000) },
+      scale: { influencers10: size('n10'), influencers100000: size('n100000') },
       memory: { sandboxPerTenThousandCreatesMiB: mem.sandboxCreates.perTenThousandMiB, mockPerTenThousandRequestsMiB: mem.mockRequests.perTenThousandMiB, sandbox: mem.sandboxCreates, mock: mem.mockRequests },
       ratios: Object.fromEntries(ratios.map(([name, value, target, ok]) => [name, { value: Math.round(value * 100) / 100, target, met: ok }])),
       run: { date: started.toISOString(), node: process.version, connections, seconds: duration, loadAverage: load1 },
