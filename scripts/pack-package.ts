@@ -12,9 +12,10 @@
  *                             Node built-ins those modules touch are replaced (see `webBuiltins`)
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { readBundle } from '../src/contract/bundle.js';
 import { isJsonObject } from '../src/contract/oas.js';
@@ -116,7 +117,47 @@ function mswDeclarations(outDir: string): void {
   rmSync(scratch, { recursive: true, force: true });
 }
 
+/** What the package is built from: the sources, the generated contract and types, this script, the compilers' settings and versions. */
+const BUILD_INPUTS = ['src', 'generated', 'scripts/pack-package.ts', 'scripts/lib/paths.ts', 'tsconfig.json', 'tsconfig.package.json', 'package.json', 'package-lock.json'];
+const builtFrom = join(repoRoot, 'dist/package.inputs.json');
+
+function files(path: string): string[] {
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path).sort().flatMap((name) => files(join(path, name)));
+}
+
+const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+
+function inputsHash(): string {
+  const hash = createHash('sha256');
+  for (const file of BUILD_INPUTS.flatMap((input) => files(join(repoRoot, input)))) hash.update(`${relative(repoRoot, file)}\0${sha256(readFileSync(file))}\n`);
+  return hash.digest('hex');
+}
+
+/** The tarball a build from these same inputs packed, unchanged since; else undefined. */
+function previousBuild(inputs: string): string | undefined {
+  if (!existsSync(builtFrom)) return undefined;
+  const record: unknown = JSON.parse(readFileSync(builtFrom, 'utf8'));
+  if (!isJsonObject(record) || record.inputs !== inputs || typeof record.tarball !== 'string' || typeof record.sha256 !== 'string') return undefined;
+  if (!existsSync(record.tarball) || !existsSync(packageDir) || sha256(readFileSync(record.tarball)) !== record.sha256) return undefined;
+  return record.tarball;
+}
+
+/**
+ * Builds and packs the package, or returns the tarball of a build from the same inputs: the gate's
+ * package stage and the consumer flows (tests/consumer) build once between them.
+ */
 export async function buildPackage(): Promise<string> {
+  const inputs = inputsHash();
+  const previous = previousBuild(inputs);
+  if (previous) return previous;
+  rmSync(builtFrom, { force: true });
+  const tarball = await buildPackageFresh();
+  writeFileSync(builtFrom, JSON.stringify({ inputs, tarball, sha256: sha256(readFileSync(tarball)) }) + '\n');
+  return tarball;
+}
+
+async function buildPackageFresh(): Promise<string> {
   rmSync(packageDir, { recursive: true, force: true });
   execFileSync(bin('tsc'), ['-p', 'tsconfig.package.json'], { cwd: repoRoot, stdio: 'inherit' });
   mkdirSync(join(packageDir, 'generated'), { recursive: true });
