@@ -136,10 +136,14 @@ function inputsHash(): string {
 
 /** The tarball a build from these same inputs packed, unchanged since; else undefined. */
 function previousBuild(inputs: string): string | undefined {
-  if (!existsSync(builtFrom)) return undefined;
-  const record: unknown = JSON.parse(readFileSync(builtFrom, 'utf8'));
+  let record: unknown;
+  try {
+    record = JSON.parse(readFileSync(builtFrom, 'utf8'));
+  } catch {
+    return undefined; // none yet, or not ours to read: build
+  }
   if (!isJsonObject(record) || record.inputs !== inputs || typeof record.tarball !== 'string' || typeof record.sha256 !== 'string') return undefined;
-  if (!existsSync(record.tarball) || !existsSync(packageDir) || sha256(readFileSync(record.tarball)) !== record.sha256) return undefined;
+  if (!existsSync(record.tarball) || !existsSync(join(packageDir, 'package.json')) || sha256(readFileSync(record.tarball)) !== record.sha256) return undefined;
   return record.tarball;
 }
 
