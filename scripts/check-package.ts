@@ -4,7 +4,8 @@
  * throwaway strict-TypeScript consumers: an ESM one (NodeNext) that (1) type-checks every
  * TypeScript code sample the docs show and (2) makes a real call over loopback; a CommonJS one
  * (`module: Node16`, `"type": "commonjs"`) that type-checks and makes the same call with
- * `require`; and one on `moduleResolution: node10` that type-checks every entry point.
+ * `require`; and one on `moduleResolution: node10` that type-checks every entry point (those two
+ * without @types/node).
  * The partner flows against mock, sandbox and MSW run from the tarball in tests/consumer/.
  */
 import { execFile, execFileSync } from 'node:child_process';
@@ -64,6 +65,13 @@ export const handlers = createHandlers(options);
   run(bin('tsc'), ['-p', 'tsconfig.msw.json'], dir);
 }
 
+/**
+ * The CommonJS and node10 consumers have no @types/node, as a browser or edge project has none: the
+ * package's declarations (checked, skipLibCheck off) must not need Node's. TypeScript's own lib
+ * files are not checked (checking @types/node and the libs was ~5 s of each consumer's tsc).
+ */
+const withoutNodeTypes = { lib: ['ES2022', 'DOM'], types: [], skipDefaultLibCheck: true };
+
 const consumer = mkdtempSync(join(tmpdir(), 'layers-consumer-'));
 try {
   writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2));
@@ -110,10 +118,11 @@ console.log(JSON.stringify({ name: influencer.name, notFound, title: contract.in
   mkdirSync(cjs);
   writeFileSync(join(cjs, 'package.json'), JSON.stringify({ name: 'consumer-cjs', private: true, type: 'commonjs' }));
   writeFileSync(join(cjs, 'tsconfig.json'), JSON.stringify({
-    compilerOptions: { target: 'ES2022', module: 'Node16', moduleResolution: 'Node16', strict: true, skipLibCheck: false, resolveJsonModule: true, outDir: 'out', types: ['node'], typeRoots: [join(repoRoot, 'node_modules/@types')] },
+    compilerOptions: { target: 'ES2022', module: 'Node16', moduleResolution: 'Node16', strict: true, skipLibCheck: false, resolveJsonModule: true, outDir: 'out', ...withoutNodeTypes },
     include: ['main.ts'],
   }, null, 2));
   writeFileSync(join(cjs, 'main.ts'), `
+declare const process: { env: Record<string, string | undefined> };
 import { LayersClient, LayersApiError, LayersNotFoundError } from '@layers/partner-api';
 import type { Influencer } from '@layers/partner-api/types';
 import contract = require('@layers/partner-api/openapi.json');
@@ -141,7 +150,7 @@ void main();
   const node10 = join(consumer, 'node10');
   mkdirSync(node10);
   writeFileSync(join(node10, 'tsconfig.json'), JSON.stringify({
-    compilerOptions: { target: 'ES2022', module: 'CommonJS', moduleResolution: 'node10', strict: true, skipLibCheck: false, resolveJsonModule: true, esModuleInterop: true, noEmit: true, types: ['node'], typeRoots: [join(repoRoot, 'node_modules/@types')] },
+    compilerOptions: { target: 'ES2022', module: 'CommonJS', moduleResolution: 'node10', strict: true, skipLibCheck: false, resolveJsonModule: true, esModuleInterop: true, noEmit: true, ...withoutNodeTypes },
     include: ['main.ts'],
   }, null, 2));
   writeFileSync(join(node10, 'main.ts'), `
