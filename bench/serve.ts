@@ -168,6 +168,7 @@ interface ScaleCase { n10: Result; n100000: Result; rounds: { n10: number[]; n10
  * slower on either size (on the 10-influencer side too), which read as a cost of the data.
  */
 const SCALE_ROUNDS = 3;
+const medianByP99 = (list: Result[]) => [...list].sort((a, b) => a.p99 - b.p99)[Math.floor(list.length / 2)]!;
 async function scale(): Promise<Record<ScaleKey, ScaleCase>> {
   const sizes = { n10: await scaleSandbox(10), n100000: await scaleSandbox(100_000) };
   progress('scale: 10 and 100,000 influencers and keys stored');
@@ -179,8 +180,7 @@ async function scale(): Promise<Record<ScaleKey, ScaleCase>> {
       const order = i % 2 === 0 ? (['n10', 'n100000'] as const) : (['n100000', 'n10'] as const);
       for (const id of order) rounds[id].push(await load(sizes[id].cases[key].url, sizes[id].cases[key].options));
     }
-    const median = (list: Result[]) => [...list].sort((a, b) => a.p99 - b.p99)[Math.floor(list.length / 2)]!;
-    out[key] = { n10: median(rounds.n10), n100000: median(rounds.n100000), rounds: { n10: rounds.n10.map((r) => r.p99), n100000: rounds.n100000.map((r) => r.p99) } };
+    out[key] = { n10: medianByP99(rounds.n10), n100000: medianByP99(rounds.n100000), rounds: { n10: rounds.n10.map((r) => r.p99), n100000: rounds.n100000.map((r) => r.p99) } };
     progress(`scale: ${key}`);
   }
   for (const size of Object.values(sizes)) await size.close();

@@ -4,19 +4,12 @@
  * dist/docs/ (built first). Prints `file:line: message` per finding (or, with --json, a JSON array
  * of `{ file, line, rule, message }`); exits 1 if there is any finding, 2 on a usage error.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { checkPage, type Finding } from '../src/docs/check/check.js';
 import { buildDocs, docsDir } from './build-docs.js';
+import { filesUnder } from './lib/files.js';
 import { repoRoot } from './lib/paths.js';
-
-function filesUnder(dir: string, ext: RegExp): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path, ext) : ext.test(name) ? [path] : [];
-  });
-}
 
 function main(argv: string[]): number {
   const json = argv.includes('--json');

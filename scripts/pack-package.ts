@@ -13,12 +13,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { readBundle } from '../src/contract/bundle.js';
 import { isJsonObject } from '../src/contract/oas.js';
+import { filesUnder } from './lib/files.js';
 import { bin, bundleJsonPath, repoRoot, typesPath } from './lib/paths.js';
 
 export const packageDir = join(repoRoot, 'dist/package');
@@ -121,16 +122,11 @@ function mswDeclarations(outDir: string): void {
 const BUILD_INPUTS = ['src', 'generated', 'scripts/pack-package.ts', 'scripts/lib/paths.ts', 'tsconfig.json', 'tsconfig.package.json', 'package.json', 'package-lock.json'];
 const builtFrom = join(repoRoot, 'dist/package.inputs.json');
 
-function files(path: string): string[] {
-  if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path).sort().flatMap((name) => files(join(path, name)));
-}
-
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
 function inputsHash(): string {
   const hash = createHash('sha256');
-  for (const file of BUILD_INPUTS.flatMap((input) => files(join(repoRoot, input)))) hash.update(`${relative(repoRoot, file)}\0${sha256(readFileSync(file))}\n`);
+  for (const file of BUILD_INPUTS.flatMap((input) => filesUnder(join(repoRoot, input)))) hash.update(`${relative(repoRoot, file)}\0${sha256(readFileSync(file))}\n`);
   return hash.digest('hex');
 }
 
