@@ -16,7 +16,9 @@ let slow: TestSandbox;
 
 beforeAll(async () => {
   sb = await startTestSandbox();
-  slow = await startTestSandbox({ timing: { toTrainingMs: 150, toDoneMs: 400 } });
+  // Phases long enough that the first GET after a create lands in `pending` on a loaded 2-core CI
+  // machine (at 150 ms, one fresh-clone run saw the first GET already in `training`).
+  slow = await startTestSandbox({ timing: { toTrainingMs: 1_000, toDoneMs: 2_000 } });
   const project = await sb.call('POST', '/v1/projects', { body: { name: 'Bloom Habits', targetGender: 'male', brandVoice: 'warm', language: 'pt-BR' } });
   expect(project.status).toBe(201);
   projectId = project.json.projectId;
