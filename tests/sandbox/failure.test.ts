@@ -6,7 +6,8 @@ import { startTestSandbox, type TestSandbox } from './harness.js';
 let sandbox: TestSandbox;
 const validInfluencer = validatorForSchema('Influencer');
 beforeAll(async () => {
-  sandbox = await startTestSandbox();
+  // A pending phase long enough for the GET right after the create, on a loaded machine too.
+  sandbox = await startTestSandbox({ timing: { toTrainingMs: 1_000, toDoneMs: 2_000 } });
 }, 60_000);
 afterAll(async () => sandbox?.close());
 
