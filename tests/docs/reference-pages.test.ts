@@ -4,6 +4,8 @@
  * for the same facts; a changed contract must change the page; the drift checker finds nothing on
  * any generated or concept page.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
@@ -20,6 +22,8 @@ import { renderMdx } from '../../src/docs/reference/render-mdx.js';
 import { fieldRows } from '../../src/docs/schema-text.js';
 import { lifecycleOf } from '../../src/docs/reference/lifecycle.js';
 import { CONCEPT_SLUGS, referenceUrl } from '../../src/docs/urls.js';
+import { filesUnder } from '../../scripts/lib/files.js';
+import { repoRoot } from '../../scripts/lib/paths.js';
 
 const contract = loadContract();
 const files = new Map(docsFiles(contract).map((f) => [f.path, f.text]));
@@ -153,7 +157,11 @@ describe('a contract change is a page change', () => {
 
 describe('the drift checker on the project\'s own pages', () => {
   it('finds nothing on any generated or concept page', () => {
-    const findings = [...files].filter(([path]) => /\.mdx?$/.test(path) && path !== 'README.md').flatMap(([path, text]) => checkPage(path, text, contract));
+    const generated = [...files].filter(([path]) => /\.mdx?$/.test(path) && path !== 'README.md');
+    // And the concept pages as written, which `npm run docs:check` reads beside what it builds.
+    const sources = filesUnder(join(repoRoot, 'docs/concepts'), /\.mdx?$/).map((path) => [path, readFileSync(path, 'utf8')] as const);
+    expect(sources.length).toBe(CONCEPT_SLUGS.length);
+    const findings = [...generated, ...sources].flatMap(([path, text]) => checkPage(path, text, contract));
     expect(findings).toEqual([]);
   });
 });

@@ -123,6 +123,19 @@ describe('a new database in memory', () => {
     }
   }, 60_000);
 
+  it('is read once while the file is unchanged, and again once it is replaced', () => {
+    const path = markedCopy();
+    const first = readTemplate(path);
+    expect(first).toBeDefined();
+    expect(readTemplate(path)).toBe(first);
+    copyFileSync(marked, path);
+    const again = readTemplate(path);
+    expect(again).not.toBe(first);
+    expect(again?.size).toBe(first?.size);
+    rmSync(path);
+    expect(readTemplate(path)).toBeUndefined();
+  });
+
   it('is not read when there is none', () => {
     expect(readTemplate(scratch('absent.tar.gz'))).toBeUndefined();
     expect(readTemplate(root)).toBeUndefined();

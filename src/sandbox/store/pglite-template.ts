@@ -12,7 +12,7 @@
  * be written (a read-only node_modules), every start runs initdb, as before.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -38,10 +38,47 @@ export function defaultTemplatePath(): string {
 }
 
 /**
+ * The last copy read, for a few seconds: a process that opens database after database (a test
+ * run) gunzips the 40 MB copy once, not at every open, while one that opens a single database
+ * does not keep it. Keyed by the file's identity and times, so a copy replaced, damaged or
+ * deleted is read again.
+ */
+const HOLD_MS = 10_000;
+let held: { path: string; stamp: string; copy: Blob; timer: NodeJS.Timeout } | undefined;
+
+function stampOf(path: string): string | undefined {
+  try {
+    const s = statSync(path, { bigint: true });
+    return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+  } catch {
+    return undefined;
+  }
+}
+
+function hold(path: string, stamp: string, copy: Blob): void {
+  if (held) clearTimeout(held.timer);
+  const timer = setTimeout(() => (held = undefined), HOLD_MS);
+  timer.unref();
+  held = { path, stamp, copy, timer };
+}
+
+/**
  * The copy as a tarball PGlite can load, or undefined when there is none. gzip's CRC catches a
  * damaged file; the tar magic, a file that is not a tarball at all.
  */
 export function readTemplate(path: string): Blob | undefined {
+  const stamp = stampOf(path);
+  if (!stamp) return undefined;
+  if (held?.path === path && held.stamp === stamp) {
+    hold(path, stamp, held.copy);
+    return held.copy;
+  }
+  const copy = readTarball(path);
+  if (copy) hold(path, stamp, copy);
+  return copy;
+}
+
+function readTarball(path: string): Blob | undefined {
   let tar: Buffer;
   try {
     tar = gunzipSync(readFileSync(path));
