@@ -39,7 +39,7 @@ interface Stage {
   lane?: 'ordered';
   /** Pool stages that take longest start first, so that no long stage is left to run alone at the end. */
   long?: boolean;
-  /** A system package the stage needs, which CI may still be installing when the gate starts (see `ready`). */
+  /** A system package the stage needs, which CI may still be installing when the gate starts (GATE_READY_DIR). */
   needs?: SystemPackage;
   /** Runs only when a selector names it; the full gate covers it elsewhere (the reason is listed). */
   coveredBy?: string;
@@ -71,8 +71,9 @@ const pgliteOnly = ['tests/sandbox/upgrade.test.ts', 'tests/sandbox/pglite-templ
  * What meets the runtime, for the Node 24 stage: the client (fetch, AbortSignal, timers), the
  * contract model and ids (Ajv, crypto), Prism under the contract suite, node:http's parser under the
  * byte-level abuse corpus (on the sandbox: the mock's front is the same module, src/http/front.ts,
- * and its forwarding to Prism meets Node 24 under the contract suite), and the sandbox's own use of sockets and timeouts,
- * child processes and signals, worker threads (wire, restart, portraits, media). Not the files
+ * and its forwarding to Prism meets Node 24 under the contract suite), and the sandbox's own use
+ * of sockets and timeouts, child processes and signals, worker threads (wire, restart, portraits,
+ * media). Not the files
  * whose subject is this project's logic on top (storage, jobs, validation, the diff engine):
  * the same on every Node, and run on Node 20 in unit:sandbox and unit:core.
  */
@@ -86,10 +87,12 @@ const POOL_SLOTS = Math.max(1, Number(process.env.GATE_POOL_SLOTS) || 2);
  * GATE_READY_DIR: set by .ci/run, which installs PostgreSQL and Chromium (Debian packages) while the
  * gate runs, and writes a file named for each package into the directory once its install has
  * ended (well or not: the stage then runs and says what is missing). A stage that needs a package
- * waits for its file; a slot takes any other stage first. Unset, nothing waits.
+ * waits for its file; a slot takes any other stage first. Unset, nothing waits; after 15 minutes
+ * (an install that hangs) the stage runs anyway and says what is missing.
  */
 const readyDir = process.env.GATE_READY_DIR;
-const isReady = (stage: Stage) => !readyDir || !stage.needs || existsSync(join(readyDir, stage.needs));
+const waitsUntil = Date.now() + 15 * 60_000;
+const isReady = (stage: Stage) => !readyDir || !stage.needs || existsSync(join(readyDir, stage.needs)) || Date.now() > waitsUntil;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const withEnv = (env?: NodeJS.ProcessEnv) => (env ? { ...process.env, ...env } : undefined);
