@@ -1,13 +1,12 @@
 /** A failed influencer says why: the job that failed it and that job's error (Influencer.failure). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validatorForSchema } from '../support/contract.js';
-import { startTestSandbox, type TestSandbox } from './harness.js';
+import { OBSERVABLE_PHASES, startTestSandbox, type TestSandbox } from './harness.js';
 
 let sandbox: TestSandbox;
 const validInfluencer = validatorForSchema('Influencer');
 beforeAll(async () => {
-  // A pending phase long enough for the GET right after the create, on a loaded machine too.
-  sandbox = await startTestSandbox({ timing: { toTrainingMs: 1_000, toDoneMs: 2_000 } });
+  sandbox = await startTestSandbox({ timing: OBSERVABLE_PHASES });
 }, 60_000);
 afterAll(async () => sandbox?.close());
 

@@ -4,6 +4,12 @@ import { ALL_SCOPES, startSandbox, type RunningSandbox, type SandboxOptions } fr
 
 export const STORAGE = process.env.DATABASE_URL ? 'postgres' : 'pglite';
 
+/**
+ * Job phases long enough to watch: the first GET after a create lands in `pending` on a loaded
+ * 2-core CI machine too (at 150 ms, a fresh-clone run saw it already in `training`).
+ */
+export const OBSERVABLE_PHASES = { toTrainingMs: 1_000, toDoneMs: 2_000 };
+
 export interface TestSandbox extends RunningSandbox {
   key: string;
   otherOrgKey: string;

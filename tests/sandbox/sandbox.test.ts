@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderPortraitPng } from '../../src/sandbox/portrait.js';
-import { STORAGE, startTestSandbox, type TestSandbox } from './harness.js';
+import { OBSERVABLE_PHASES, STORAGE, startTestSandbox, type TestSandbox } from './harness.js';
 
 let sb: TestSandbox;
 let projectId: string;
@@ -16,9 +16,7 @@ let slow: TestSandbox;
 
 beforeAll(async () => {
   sb = await startTestSandbox();
-  // Phases long enough that the first GET after a create lands in `pending` on a loaded 2-core CI
-  // machine (at 150 ms, one fresh-clone run saw the first GET already in `training`).
-  slow = await startTestSandbox({ timing: { toTrainingMs: 1_000, toDoneMs: 2_000 } });
+  slow = await startTestSandbox({ timing: OBSERVABLE_PHASES });
   const project = await sb.call('POST', '/v1/projects', { body: { name: 'Bloom Habits', targetGender: 'male', brandVoice: 'warm', language: 'pt-BR' } });
   expect(project.status).toBe(201);
   projectId = project.json.projectId;
