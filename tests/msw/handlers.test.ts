@@ -1,6 +1,6 @@
 /** The MSW double (`@layers/partner-api/msw`): the client's partner flows with no network, validation, envelope, state. */
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   LayersAuthenticationError,
   LayersClient,
@@ -126,10 +126,23 @@ describe('createHandlers()', () => {
   it('runs jobs for jobDurationMs, fails them on sandbox:fail, and keeps each createHandlers() apart', async () => {
     server.use(...createHandlers({ baseUrl: 'http://layers.test', jobDurationMs: 40 }));
     const layers = client({ baseUrl: 'http://layers.test' });
-    const project = await layers.createProject({ name: 'Bloom', appDescription: 'A habit tracker.' });
-    expect(project.initialInfluencer).not.toBeNull();
-    expect((await layers.getJob({ jobId: project.initialInfluencer!.jobId })).status).toBe('running');
-    expect((await layers.waitForJob({ jobId: project.initialInfluencer!.jobId }, fast)).status).toBe('succeeded');
+    // The clock stands still (only Date is faked; timers run), so a busy machine cannot end the job early.
+    const project = await (async () => {
+      const start = Date.now();
+      vi.useFakeTimers({ toFake: ['Date'], now: start });
+      try {
+        const created = await layers.createProject({ name: 'Bloom', appDescription: 'A habit tracker.' });
+        expect(created.initialInfluencer).not.toBeNull();
+        const jobId = created.initialInfluencer!.jobId;
+        vi.setSystemTime(start + 39);
+        expect((await layers.getJob({ jobId })).status).toBe('running');
+        vi.setSystemTime(start + 40);
+        expect((await layers.waitForJob({ jobId }, fast)).status).toBe('succeeded');
+        return created;
+      } finally {
+        vi.useRealTimers();
+      }
+    })();
     const failed = await layers.createInfluencerAndWait({ projectId: project.projectId }, { prompt: 'sandbox:fail please' }, fast).catch((e: unknown) => e);
     expect(failed).toBeInstanceOf(LayersJobFailedError);
     expect((failed as LayersJobFailedError).job.error?.code).toBe('RENDER_FAILED');
