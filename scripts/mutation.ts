@@ -5,12 +5,13 @@
  * A report like the bench, not a gate stage: it takes minutes (see README, "Mutation testing").
  * Extra arguments go to Stryker, e.g. `--mutate src/sandbox/auth.ts` while iterating, or
  * `--concurrency 2`. Runs are incremental: unchanged mutants and tests reuse the last result.
+ * Stryker lives in tools/mutation (its own install, out of the gate's `npm ci`), installed here on first use.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AREAS, areaOf, type AreaName } from '../stryker/areas.js';
-import { bin } from './lib/paths.js';
+import { repoRoot } from './lib/paths.js';
 
 const [name, ...extra] = process.argv.slice(2);
 const area = (() => {
@@ -23,11 +24,22 @@ const area = (() => {
 })();
 const areaName = name as AreaName;
 
+const tools = join(repoRoot, 'tools/mutation');
+const stryker = join(tools, 'node_modules/.bin/stryker');
+if (!existsSync(stryker)) {
+  console.log('mutation: installing StrykerJS into tools/mutation (npm ci --prefix tools/mutation)');
+  const install = spawnSync('npm', ['ci', '--prefix', tools, '--no-audit', '--no-fund'], { stdio: 'inherit' });
+  if (install.status !== 0) {
+    console.error('mutation: could not install StrykerJS (npm ci --prefix tools/mutation)');
+    process.exit(1);
+  }
+}
+
 const out = 'reports/mutation';
 mkdirSync(out, { recursive: true });
 mkdirSync('.stryker-tmp', { recursive: true });
 const config = {
-  $schema: '../node_modules/@stryker-mutator/core/schema/stryker-schema.json',
+  $schema: '../tools/mutation/node_modules/@stryker-mutator/core/schema/stryker-schema.json',
   testRunner: 'vitest',
   vitest: { configFile: 'stryker/vitest.config.ts', related: false },
   checkers: ['typescript'],
@@ -56,7 +68,7 @@ const configFile = join('.stryker-tmp', `${areaName}.config.json`);
 writeFileSync(configFile, JSON.stringify(config, null, 2));
 
 const started = Date.now();
-const run = spawnSync(bin('stryker'), ['run', configFile, ...extra], { stdio: 'inherit', env: { ...process.env, ...area.env, MUTATION_AREA: areaName } });
+const run = spawnSync(stryker, ['run', configFile, ...extra], { stdio: 'inherit', env: { ...process.env, ...area.env, MUTATION_AREA: areaName } });
 const minutes = ((Date.now() - started) / 60_000).toFixed(1);
 if (run.status !== 0) {
   console.error(`mutation ${areaName}: Stryker failed (exit ${run.status ?? run.signal}) after ${minutes} min`);

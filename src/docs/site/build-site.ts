@@ -1,6 +1,7 @@
 /**
  * The HTML site: one self-contained page (dist/docs/index.html) rendering the site document with
- * Scalar's MIT API reference (@scalar/api-reference, its standalone browser bundle inlined).
+ * Scalar's MIT API reference (@scalar/api-reference, its standalone browser bundle inlined; fetched
+ * by pinned version and integrity, not installed: ./scalar-bundle.ts says why).
  *
  * Why Scalar rather than Redoc CE: Redoc CE has no try-it console and drops `lang: TypeScript` from
  * its sample menu; Scalar renders every `x-codeSamples` entry, `x-badges`, a server switcher from
@@ -10,10 +11,10 @@
  * client, an inline favicon. The browser test fails if the page requests anything off loopback.
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { loadContract, type Contract } from '../../contract/model.js';
 import { readConceptPages } from '../concepts.js';
+import { pinnedFile } from './scalar-bundle.js';
 import { siteDocument, type SiteOptions } from './site-document.js';
 
 export interface BuildSiteOptions extends SiteOptions {
@@ -21,13 +22,6 @@ export interface BuildSiteOptions extends SiteOptions {
   /** Pre-filled in the try-it console's Bearer field (the browser test's sandbox key); empty by default. */
   bearerToken?: string;
 }
-
-const require = createRequire(import.meta.url);
-/** The package exports no path to its standalone bundle, so it is found from the package's entry. */
-const standalonePath = () => {
-  const entry = require.resolve('@scalar/api-reference');
-  return join(entry.slice(0, entry.lastIndexOf('/dist/')), 'dist/browser/standalone.js');
-};
 
 /** JSON inside an inline <script>: nothing in it may close the element. */
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
@@ -54,7 +48,7 @@ export function siteHtml(options: BuildSiteOptions = {}): string {
       securitySchemes: { bearerAuth: { token: options.bearerToken ?? '' } },
     },
   };
-  const script = readFileSync(standalonePath(), 'utf8');
+  const script = readFileSync(pinnedFile(), 'utf8');
   return `<!doctype html>
 <html lang="en">
 <head>
