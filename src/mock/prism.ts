@@ -3,14 +3,19 @@
  * stops by its own pid. `mock` answers from the contract's examples; `proxy` forwards to a live
  * upstream and, with `--errors`, turns any request or response that violates the contract into an
  * error, so a second validator checks the same traffic.
+ *
+ * Prism runs on the Node that runs this module (process.execPath), not on whichever `node` is first
+ * on PATH (its bin's `#!/usr/bin/env node`): a mock started on Node 24 is Prism on Node 24 too.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundlePath } from '../contract/bundle.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+/** Prism's CLI script, the file its `prism` bin links to. */
+const prismCli = createRequire(import.meta.url).resolve('@stoplight/prism-cli');
 
 export interface RunningPrism {
   url: string;
@@ -76,7 +81,7 @@ export async function startPrism(options: PrismOptions): Promise<RunningPrism> {
     args.push('--errors');
   }
   const inherit = options.inheritOutput ?? logLevel !== 'error';
-  const child = spawn(join(repoRoot, 'node_modules/.bin/prism'), args, {
+  const child = spawn(process.execPath, [prismCli, ...args], {
     cwd: repoRoot,
     stdio: ['ignore', inherit ? 'inherit' : 'ignore', inherit ? 'inherit' : 'pipe'],
   });

@@ -1,6 +1,8 @@
 /**
  * Each fix the mock makes to Prism's answers (FIXES in src/mock/front.ts), shown on the wire.
  */
+import { readFileSync, realpathSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContract } from '../../src/contract/model.js';
 import { LayersClient, LayersValidationError } from '../../src/client/index.js';
@@ -20,6 +22,12 @@ afterAll(async () => mock?.stop());
 const call = (path: string, init: RequestInit = {}) => fetch(`${mock.url}${path}`, { ...init, headers: { authorization: 'Bearer test', ...(init.headers as Record<string, string>) } });
 
 describe('the mock front', () => {
+  it('runs Prism on its own Node (process.execPath), not on the first `node` on PATH', () => {
+    const argv = readFileSync(`/proc/${mock.prism.pid}/cmdline`, 'utf8').split('\0');
+    expect(realpathSync(`/proc/${mock.prism.pid}/exe`)).toBe(realpathSync(process.execPath));
+    expect(argv.slice(0, 3)).toEqual([process.execPath, createRequire(import.meta.url).resolve('@stoplight/prism-cli'), 'mock']);
+  });
+
   it('lists every fix it makes', () => {
     expect(Object.keys(FIXES).sort()).toEqual([
       'acceptIgnored', 'bearerCaseInsensitive', 'createdLocation', 'dynamicRefused', 'frontValidates', 'jobsFinish', 'noReplayHeader',
