@@ -127,13 +127,15 @@ const stages: Stage[] = [
   // One run for the three (each file is validated and reported by name): Redocly's start is most of a lint.
   tool('lint:redocly', 'redocly lint (source, bundle, arazzo workflows)', [bin('redocly'), 'lint', 'partner@v1', 'generated/openapi.json', 'openapi/arazzo/partner-flows.arazzo.yaml', '--max-problems', '50'], redoclyEnv),
   tool('lint:spectral', 'spectral lint (source, bundle)', [bin('spectral'), 'lint', 'openapi/openapi.yaml', 'generated/openapi.json', '--resolver', 'spectral/resolver.cjs', '--fail-severity=hint']),
-  tool('typecheck', 'typecheck', [bin('tsc'), '--noEmit', '-p', 'tsconfig.json']),
+  tool('typecheck', 'typecheck (src, scripts, tests with the type tests in tests/types, bench)', [bin('tsc'), '--noEmit', '-p', 'tsconfig.json']),
   tool('breaking', 'breaking changes vs releases/openapi.json', [bin('tsx'), 'scripts/breaking.ts']),
   ordered(tool('package', 'package (pack, publint, attw, consumer)', [bin('tsx'), 'scripts/check-package.ts'])),
   tool('size', 'client size', [bin('tsx'), 'scripts/client-size.ts']),
-  // Needs Chromium for the MSW handlers in a browser (tests/msw/browser.test.ts).
-  needs('chromium', ordered(vitest('unit:core', 'vitest (unit, decisions, rules, client, types, docs pages, abuse corpus, broken-server proof)',
-    ['--exclude', 'tests/fuzz/**', '--exclude', contractSuite, '--exclude', 'tests/docs/docs-page.test.ts', '--exclude', 'tests/sandbox/**', oneProcess], { DATABASE_URL: '' }))),
+  // Needs Chromium for the MSW handlers in a browser (tests/msw/browser.test.ts). Without vitest's
+  // typecheck: the type tests (tests/types) are in tsconfig.json, so the typecheck stage's tsc
+  // fails on any of them, with its file and line; vitest's would be a second tsc over the same files.
+  needs('chromium', ordered(vitest('unit:core', 'vitest (unit, decisions, rules, client, docs pages, abuse corpus, broken-server proof)',
+    ['--exclude', 'tests/fuzz/**', '--exclude', contractSuite, '--exclude', 'tests/docs/docs-page.test.ts', '--exclude', 'tests/sandbox/**', noTypecheck, oneProcess], { DATABASE_URL: '' }))),
   // The sandbox's own tests on PGlite, in the pool. `npm run test:unit` runs both halves.
   long(vitest('unit:sandbox', 'vitest (sandbox on PGlite: storage, handlers, wire, restart, upgrade)', ['tests/sandbox', noTypecheck, oneProcess], { DATABASE_URL: '' })),
   // The drift checker on the project's own pages (docs/concepts/ and the generated dist/docs/): 0 findings.
